@@ -138,6 +138,16 @@ def load(
     return Document(text=text, format="text", source=name, sha256=sha)
 
 
+def from_text(text: str, *, source: str = "<text>") -> Document:
+    """A plain-text Document from a string already in memory (no decoding, no checks).
+
+    >>> from_text("CNN reports").format
+    'text'
+    """
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return Document(text=text, format="text", source=source, sha256=digest)
+
+
 def _read_path(path: Path) -> bytes:
     try:
         if path.is_dir():
@@ -322,6 +332,7 @@ def _visible_text(
         name = node.name
         if entering:
             if name in INVISIBLE and node is not soup:
+                raw_spans[id(node)] = (out.length, out.length)  # where it sits, though unseen
                 continue
             if name in BLOCKS:
                 out.block_break(2)

@@ -12,7 +12,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from bs4.element import Tag
 
 from citeresolve.document import Document
-from citeresolve.model import Embed, Span
+from citeresolve.model import Embed
 
 
 class PostRef(NamedTuple):
@@ -143,10 +143,6 @@ def absolute(doc: Document, url: str | None) -> str | None:
     if not url:
         return None
     return doc.absolute_url(url)
-
-
-def element_span(doc: Document, element: Tag) -> Span:
-    return doc.span_of(element)
 
 
 def text_of(element: Tag) -> str | None:
