@@ -1,0 +1,198 @@
+"""The words that make a mention an attribution: cue phrases, unnamed-outlet vocabulary.
+
+Kept apart from the matcher so that what counts as a cue is read and reviewed as data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from citeresolve.model import AttributionKind as K
+
+# Cues written before the outlet ("according to Reuters"), longest first within each kind.
+LEFT_CUES: tuple[tuple[str, K], ...] = (
+    (r"according\s+to", K.REPORT),
+    (r"as\s+(?:first\s+|originally\s+|earlier\s+)?reported\s+(?:by|in|on)", K.REPORT),
+    (r"(?:first\s+|originally\s+)?reported\s+by", K.REPORT),
+    (r"in\s+an?\s+(?:exclusive\s+|recent\s+|separate\s+)?interview\s+(?:with|on)", K.INTERVIEW),
+    (
+        r"(?:told|telling|speaking\s+to|speaking\s+with|spoke\s+to|spoke\s+with|in\s+comments\s+to|in\s+a\s+statement\s+to)",
+        K.INTERVIEW,
+    ),
+    (r"(?:as\s+)?(?:quoted|cited)\s+(?:by|in)", K.QUOTE),
+    (r"(?:a\s+|the\s+|in\s+a\s+)?reports?\s+(?:by|from|in)", K.REPORT),
+    (r"(?:citing|per)", K.REPORT),
+    (r"(?:writing\s+(?:in|for)|wrote\s+in|said\s+on|told\s+reporters\s+from)", K.REPORT),
+    (r"via", K.VIA),
+)
+
+# Verbs written after the outlet ("CNN reports"); adverbs may come between them
+# ("Bloomberg also observes").
+REPORT_VERBS = """
+    reports reported report reporting said says wrote writes notes noted observes observed
+    learned learnt confirmed confirms revealed reveals stated states claimed claims
+    announced announces published publishes broke obtained estimated estimates described
+    describes explained explains understands added adds cited cites quoted quotes disclosed
+    discloses found finds
+""".split()
+ADVERBS = """
+    also first later earlier previously initially exclusively separately then now reportedly
+    has had have was is recently originally again itself
+""".split()
+
+# What: a cue phrase that ends exactly where the outlet's name begins ("according to the ").
+# Example: "… said, according to " -> cue "according to". Why linear: searched on a bounded
+# window; the alternation holds literal words joined by \s+, with no nested repetition.
+LEFT_CUE = re.compile(
+    r"(?:^|(?<=[^\w]))(?P<cue>"
+    + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(LEFT_CUES))
+    + r")\s+(?:the\s+)?$",
+    re.I,
+)
+LEFT_CUE_KINDS = {f"k{i}": kind for i, (_, kind) in enumerate(LEFT_CUES)}
+
+# What: what follows an outlet's name when it is the one reporting.
+# Example: " also observes", "'s reporting", " contributed to this report".
+# Why linear: at most three literal adverbs, each followed by \s+, then one literal verb;
+# applied to a bounded window right after the name.
+RIGHT_CUE = re.compile(
+    r"(?:(?P<byline>\s+(?:also\s+)?contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))"
+    r"|(?P<possessive>['’]s\s+(?:own\s+|exclusive\s+|original\s+)?(?:reporting|report|reports|investigation|analysis|coverage|story)\b)"
+    r"|(?P<verb>,?\s+(?:(?:"
+    + "|".join(ADVERBS)
+    + r")\s+){0,3}(?:"
+    + "|".join(REPORT_VERBS)
+    + r")\b))",
+    re.I,
+)
+
+# Labels that open an image credit: "Image via", "Photo:", "Credit:", "Photograph by".
+# What: the credit label and its joiner. Example: "Image via The Guardian/Shutterstock".
+# Why linear: literal alternations; the joiner is one of a few literals or a colon.
+CREDIT_LABEL = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=\())[ \t]*"
+    r"(?P<label>(?:(?:top|main|lead|header|featured|cover|file)\s+)?"
+    r"(?:image|images|photo|photos|photograph|photography|picture|pictures|pic|illustration|graphic|"
+    r"video|footage|photo\s+credit|image\s+credit|image\s+source|credit|credits))"
+    r"(?:\s*[:|]\s*|\s+(?:via|by|courtesy\s+of|credit(?:ed)?\s+to|from\s+(?=\S+\s+via))\s+)",
+    re.I,
+)
+
+# Words that mark a parenthesised "A/B" as a photo credit rather than any slash pair.
+CREDIT_WORDS = (
+    "photo",
+    "getty",
+    "via",
+    "pool",
+    "handout",
+    "afp",
+    "epa",
+    "ap",
+    "reuters",
+    "sipa",
+    "zuma",
+)
+
+# Unnamed outlets: "a French newspaper", "local media", "state media", "Israeli TV".
+DETERMINERS = frozenset(
+    """
+        a an one several some two three four other various multiple many numerous another
+        the
+    """.split()
+)
+DESCRIPTORS = frozenset(
+    """
+        local state state-run state-owned state-controlled state-backed state-affiliated
+        government-run government-controlled government-owned official semi-official
+        semiofficial pro-kremlin pro-government pro-russian pro-ukrainian opposition
+        independent regional national foreign international western mainstream online major
+        leading prominent conservative liberal public private financial business english-
+        language arabic-language russian-language hebrew-language spanish-language german-
+        language french-language chinese-language daily weekly evening morning sunday
+        tabloid broadsheet
+    """.split()
+)
+NATIONALITIES = frozenset(
+    """
+        afghan albanian algerian american argentine argentinian armenian australian austrian
+        azerbaijani bahraini bangladeshi belarusian belgian bolivian bosnian brazilian
+        british bulgarian burmese cambodian cameroonian canadian chilean chinese colombian
+        congolese croatian cuban cypriot czech danish dutch ecuadorian egyptian emirati
+        english estonian ethiopian european filipino finnish french georgian german ghanaian
+        greek guatemalan haitian honduran hungarian icelandic indian indonesian iranian
+        iraqi irish israeli italian ivorian jamaican japanese jordanian kazakh kenyan korean
+        kosovar kurdish kuwaiti kyrgyz latvian lebanese libyan lithuanian malaysian maltese
+        mexican moldovan mongolian montenegrin moroccan nepali nigerian norwegian omani
+        pakistani palestinian panamanian paraguayan peruvian polish portuguese qatari
+        romanian russian rwandan saudi scottish senegalese serbian singaporean slovak
+        slovenian somali south african spanish sri lankan sudanese swedish swiss syrian
+        taiwanese tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian uruguayan
+        uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean arab gulf kremlin-
+        controlled hong-kong
+    """.split()
+)
+# Nouns that name a news outlet of some kind; multi-word ones are matched as phrases.
+OUTLET_NOUNS = (
+    "news agency",
+    "news agencies",
+    "wire service",
+    "wire services",
+    "news service",
+    "news outlet",
+    "news outlets",
+    "media outlet",
+    "media outlets",
+    "news site",
+    "news sites",
+    "news website",
+    "news websites",
+    "news portal",
+    "news channel",
+    "tv channel",
+    "tv station",
+    "television channel",
+    "television station",
+    "radio station",
+    "newspaper",
+    "newspapers",
+    "daily",
+    "dailies",
+    "tabloid",
+    "tabloids",
+    "broadsheet",
+    "weekly",
+    "magazine",
+    "broadcaster",
+    "broadcasters",
+    "tv",
+    "television",
+    "radio",
+    "outlet",
+    "outlets",
+    "media",
+    "press",
+    "paper",
+    "channel",
+    "website",
+    "agency",
+)
+# Nouns too common to stand for an outlet without a descriptor that makes them one.
+NEEDS_DESCRIPTOR = frozenset(
+    {
+        "paper",
+        "channel",
+        "website",
+        "agency",
+        "outlet",
+        "outlets",
+        "daily",
+        "weekly",
+        "radio",
+        "tv",
+        "television",
+        "press",
+        "media",
+    }
+)
+# Bare "media"/"press"/"news" count only in these self-cueing phrases.
+BARE_PHRASES = re.compile(r"\b(?P<phrase>(?:media|press|news)\s+reports?)\b", re.I)

@@ -1,0 +1,1 @@
+"""The outlet registry: who publishes news, under which names, domains and handles."""

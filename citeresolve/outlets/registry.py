@@ -1,0 +1,274 @@
+"""The outlet registry: names, aliases, domains and handles of news outlets, from a data file."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from citeresolve.errors import OutletRegistryError
+
+KINDS = frozenset({"agency", "newspaper", "broadcaster", "magazine", "digital", "photo_agency"})
+SCHEMA = "citeresolve.outlets/1"
+_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DOMAIN = re.compile(r"^(?=.{4,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
+# What: the words of a name, with inner dots/hyphens/apostrophes/ampersands kept.
+# Example: "Agence France-Presse" -> Agence, France-Presse. Why linear: each repetition starts
+# with a punctuation char the word class excludes, so there is one way to split.
+_WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*", re.UNICODE)
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """A name as the tuple of words the matcher compares, without a leading "The".
+
+    >>> name_tokens("The New York Times"), name_tokens("Agence France-Presse")
+    (('New', 'York', 'Times'), ('Agence', 'France-Presse'))
+    """
+    words = tuple(_WORD.findall(name))
+    if len(words) > 1 and words[0].lower() == "the":
+        words = words[1:]
+    return words
+
+
+@dataclass(frozen=True, slots=True)
+class Outlet:
+    """One outlet as the registry (or an ``--outlets`` file) describes it."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    ambiguous_aliases: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+    handles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    registry: bool = True
+
+    def node_data(self) -> dict[str, Any]:
+        """The outlet's fields as DESIGN §3 prints them on an ``outlet`` node."""
+        return {
+            "label": self.name,
+            "aliases": list(self.aliases),
+            "domains": list(self.domains),
+            "handles": {
+                platform: names[0] for platform, names in sorted(self.handles.items()) if names
+            },
+            "country": self.country,
+            "kind": self.kind,
+            "registry": self.registry,
+        }
+
+
+@dataclass(frozen=True)
+class OutletRegistry:
+    """Outlets by id, with the indexes lookups and the text matcher need."""
+
+    outlets: Mapping[str, Outlet]
+    by_tokens: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    by_folded_tokens: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    first_words: frozenset[str] = field(init=False, repr=False)
+    max_words: int = field(init=False, repr=False)
+    by_domain: Mapping[str, str] = field(init=False, repr=False)
+    by_handle: Mapping[tuple[str, str], str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        exact: dict[tuple[str, ...], str] = {}
+        folded: dict[tuple[str, ...], str] = {}
+        domains: dict[str, str] = {}
+        handles: dict[tuple[str, str], str] = {}
+        for outlet in self.outlets.values():
+            for name in (outlet.name, *outlet.aliases):
+                words = name_tokens(name)
+                if words:
+                    exact.setdefault(words, outlet.id)
+                    folded.setdefault(tuple(w.casefold() for w in words), outlet.id)
+            for domain in outlet.domains:
+                domains.setdefault(domain, outlet.id)
+            for platform, names in outlet.handles.items():
+                for handle in names:
+                    handles.setdefault((platform, handle.casefold()), outlet.id)
+        object.__setattr__(self, "by_tokens", exact)
+        object.__setattr__(self, "by_folded_tokens", folded)
+        object.__setattr__(
+            self, "first_words", frozenset(w[0] for w in exact) | {w[0] for w in folded}
+        )
+        object.__setattr__(self, "max_words", max((len(w) for w in exact), default=1))
+        object.__setattr__(self, "by_domain", domains)
+        object.__setattr__(self, "by_handle", handles)
+
+    def __len__(self) -> int:
+        return len(self.outlets)
+
+    def __iter__(self) -> Iterator[Outlet]:
+        return iter(self.outlets.values())
+
+    def get(self, outlet_id: str) -> Outlet | None:
+        return self.outlets.get(outlet_id)
+
+    def match_words(self, words: tuple[str, ...]) -> str | None:
+        """The outlet whose name is exactly these words; ALL-CAPS text ("REUTERS/…") folds case."""
+        found = self.by_tokens.get(words)
+        if (
+            found is None
+            and all(w.isupper() or not w.isalpha() for w in words)
+            and any(len(w) > 2 for w in words)
+        ):
+            found = self.by_folded_tokens.get(tuple(w.casefold() for w in words))
+        return found
+
+    def by_url_host(self, host: str) -> Outlet | None:
+        """The outlet behind a host: the longest registered domain it ends with.
+
+        >>> default_registry().by_url_host("edition.cnn.com").name
+        'CNN'
+        """
+        host = host.lower().rstrip(".")
+        labels = host.split(".")
+        for index in range(len(labels) - 1):
+            outlet_id = self.by_domain.get(".".join(labels[index:]))
+            if outlet_id:
+                return self.outlets[outlet_id]
+        return None
+
+    def by_account(self, platform: str, handle: str) -> Outlet | None:
+        outlet_id = self.by_handle.get((platform, handle.lstrip("@").casefold()))
+        return self.outlets[outlet_id] if outlet_id else None
+
+    def lookup(self, query: str) -> list[Outlet]:
+        """Outlets answering to a name, alias, domain, URL or @handle (any platform).
+
+        >>> [o.id for o in default_registry().lookup("@Reuters")]
+        ['reuters']
+        """
+        query = query.strip()
+        if not query:
+            return []
+        if query.startswith("@"):
+            return _unique(self.by_account(platform, query) for platform in _platforms(self))
+        if "://" in query or ("." in query and " " not in query and not query.endswith(".")):
+            host = re.sub(r"^[a-z]+://", "", query.lower()).split("/")[0].split(":")[0]
+            outlet = self.by_url_host(host)
+            if outlet:
+                return [outlet]
+        words = name_tokens(query)
+        folded = tuple(w.casefold() for w in words)
+        exact = self.by_tokens.get(words) or self.by_folded_tokens.get(folded)
+        if exact:
+            return [self.outlets[exact]]
+        needle = query.casefold()
+        return sorted(
+            (o for o in self.outlets.values() if needle in o.name.casefold() or needle == o.id),
+            key=lambda o: o.name,
+        )
+
+    def merged(self, extra: Iterable[Outlet]) -> OutletRegistry:
+        """A registry where ``extra`` entries add to or replace entries of the same id."""
+        outlets = dict(self.outlets)
+        for outlet in extra:
+            outlets[outlet.id] = outlet
+        return OutletRegistry(outlets)
+
+
+def _platforms(registry: OutletRegistry) -> list[str]:
+    return sorted({platform for platform, _ in registry.by_handle})
+
+
+def _unique(outlets: Iterable[Outlet | None]) -> list[Outlet]:
+    return list({o.id: o for o in outlets if o is not None}.values())
+
+
+def parse_outlets(data: Any, *, origin: str, registry: bool = True) -> list[Outlet]:
+    """Validate an outlets document (the shipped file or ``--outlets``) into Outlet records."""
+    rows = data.get("outlets") if isinstance(data, Mapping) else data
+    if not isinstance(rows, list):
+        raise OutletRegistryError(f'{origin}: expected a list of outlets under "outlets"')
+    outlets = []
+    for index, row in enumerate(rows):
+        where = f"{origin}: outlet #{index + 1}"
+        if not isinstance(row, Mapping):
+            raise OutletRegistryError(f"{where}: expected an object")
+        outlet_id = row.get("id")
+        name = row.get("name")
+        kind = row.get("kind", "newspaper")
+        if not isinstance(outlet_id, str) or not _ID.match(outlet_id):
+            raise OutletRegistryError(f'{where}: "id" must be a lower-case slug like "le-monde"')
+        if not isinstance(name, str) or not name.strip():
+            raise OutletRegistryError(f'{where} ({outlet_id}): "name" is required')
+        if kind not in KINDS:
+            raise OutletRegistryError(
+                f'{where} ({outlet_id}): "kind" must be one of {", ".join(sorted(KINDS))}'
+            )
+        domains = _strings(row.get("domains", []), f"{where} ({outlet_id}) domains")
+        for domain in domains:
+            if not _DOMAIN.match(domain):
+                raise OutletRegistryError(f"{where} ({outlet_id}): {domain!r} is not a domain")
+        raw_handles = row.get("handles", {})
+        if not isinstance(raw_handles, Mapping):
+            raise OutletRegistryError(
+                f'{where} ({outlet_id}): "handles" must map platform to names'
+            )
+        handles = {
+            str(platform): tuple(
+                h.lstrip("@")
+                for h in _strings(names if isinstance(names, list) else [names], f"{where} handles")
+            )
+            for platform, names in raw_handles.items()
+        }
+        country = row.get("country")
+        outlets.append(
+            Outlet(
+                id=outlet_id,
+                name=name.strip(),
+                kind=kind,
+                country=country if isinstance(country, str) else None,
+                aliases=tuple(_strings(row.get("aliases", []), f"{where} aliases")),
+                ambiguous_aliases=tuple(
+                    _strings(row.get("ambiguous_aliases", []), f"{where} ambiguous_aliases")
+                ),
+                domains=tuple(domains),
+                handles=handles,
+                registry=registry,
+            )
+        )
+    return outlets
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise OutletRegistryError(f"{where}: expected a list of strings")
+    return [item.strip() for item in value if item.strip()]
+
+
+@cache
+def default_registry() -> OutletRegistry:
+    """The registry shipped in the package, read once (it is immutable, so caching is safe)."""
+    text = files("citeresolve.outlets").joinpath("outlets.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    if data.get("schema") != SCHEMA:
+        raise OutletRegistryError(f"shipped outlets.json: schema is not {SCHEMA}")
+    return OutletRegistry({o.id: o for o in parse_outlets(data, origin="outlets.json")})
+
+
+def load_registry(extra_file: str | Path | None = None) -> OutletRegistry:
+    """The shipped registry, with an ``--outlets`` file's entries added or overriding."""
+    base = default_registry()
+    if extra_file is None:
+        return base
+    path = Path(extra_file)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise OutletRegistryError(f"{path}: no such outlets file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise OutletRegistryError(f"{path}: cannot read outlets file ({exc})") from None
+    except json.JSONDecodeError as exc:
+        raise OutletRegistryError(
+            f"{path}: not valid JSON (line {exc.lineno}: {exc.msg})"
+        ) from None
+    extra = parse_outlets(data, origin=str(path))
+    return base.merged(extra)
