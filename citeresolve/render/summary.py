@@ -1,0 +1,119 @@
+"""What both human-readable reports say, gathered once: sources, posts, links, counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from citeresolve.graph import CitationGraph
+from citeresolve.model import Node
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    label: str
+    kind: str
+    mentions: int
+    cues: tuple[str, ...]
+    via_post: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PostRow:
+    platform: str
+    author: str
+    published: str
+    status: str
+    url: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRow:
+    found: str
+    final: str
+    status: str
+    owner: str
+
+
+def headline(graph: CitationGraph) -> str:
+    stats = graph.stats
+    return (
+        f"{stats.get('embeds', 0)} embedded posts, {stats.get('attributions', 0)} attributions to "
+        f"{stats.get('outlets', 0)} named and {stats.get('unnamed_outlets', 0)} unnamed outlets, "
+        f"{stats.get('links', 0)} links; {stats.get('unresolved', 0)} unresolved"
+    )
+
+
+def sources(graph: CitationGraph) -> Iterator[SourceRow]:
+    by_target: dict[str, list[tuple[str, str, int, bool]]] = {}
+    for edge in graph.edges:
+        if edge.type != "attributes_to":
+            continue
+        for span in edge.evidence:
+            by_target.setdefault(edge.target, []).append(
+                (edge.kind or "", span.text, span.start, edge.source.startswith("post:"))
+            )
+    for target, rows in sorted(by_target.items(), key=lambda item: (-len(item[1]), item[0])):
+        node = graph.node(target)
+        label = str(node.data.get("label", target)) if node else target
+        if node is not None and node.type == "unnamed_outlet":
+            label += " (unnamed)"
+        rows.sort(key=lambda row: row[2])
+        yield SourceRow(
+            label=label,
+            kind=", ".join(sorted({row[0] for row in rows})),
+            mentions=len(rows),
+            cues=tuple(dict.fromkeys(row[1] for row in rows)),
+            via_post=all(row[3] for row in rows),
+        )
+
+
+def posts(graph: CitationGraph) -> Iterator[PostRow]:
+    for node in graph.nodes:
+        if node.type != "post":
+            continue
+        data = node.data
+        author = " ".join(
+            part
+            for part in (
+                str(data.get("author_name") or ""),
+                f"(@{data['author_handle']})" if data.get("author_handle") else "",
+            )
+            if part
+        )
+        yield PostRow(
+            platform=str(data.get("platform")),
+            author=author or "?",
+            published=str(data.get("published") or "?"),
+            status=_status(node),
+            url=str(data.get("url") or "(no link)"),
+            text=_shorten(str(data.get("text") or ""), 90),
+        )
+
+
+def links(graph: CitationGraph) -> Iterator[LinkRow]:
+    owners: dict[str, str] = {}
+    for edge in graph.edges:
+        if edge.type == "links_to":
+            owners.setdefault(edge.target, "post" if edge.source.startswith("post:") else "article")
+    for node in graph.nodes:
+        if node.type != "url":
+            continue
+        yield LinkRow(
+            found=str(node.data.get("url")),
+            final=str(node.data.get("final") or "?"),
+            status=_status(node),
+            owner=owners.get(node.id, "article"),
+        )
+
+
+def _status(node: Node) -> str:
+    status = str(node.data.get("status"))
+    reason = node.data.get("reason")
+    return f"{status} ({reason})" if reason and status != "ok" else status
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"

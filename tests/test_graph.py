@@ -1,0 +1,75 @@
+"""The graph: ownership of attributions and links, merging, stable ids, findings."""
+
+from __future__ import annotations
+
+from citeresolve.detect import detect
+from citeresolve.document import load
+from citeresolve.graph import build_graph
+
+
+def graph_of(text, suffix="txt"):
+    doc = load("a." + suffix, data=text.encode())
+    return build_graph(doc, detect(doc)).to_dict()
+
+
+def edges(document, edge_type):
+    return [e for e in document["edges"] if e["type"] == edge_type]
+
+
+def test_attribution_inside_a_post_belongs_to_the_post():
+    document = graph_of(
+        "Officials spoke, according to Reuters.\n\n"
+        "Huge fire here, according to Reuters https://t.co/abc — Jo (@jo) May 2, 2021"
+    )
+    sources = sorted(e["source"].split(":")[0] for e in edges(document, "attributes_to"))
+    assert sources == ["article", "post"]
+    (link,) = edges(document, "links_to")
+    assert link["source"].startswith("post:twitter:@jo:2021-05-02:")
+
+
+def test_one_node_per_outlet_every_mention_as_evidence():
+    document = graph_of("Reuters reported it. Later, according to Reuters, more. Reuters said so.")
+    (edge,) = edges(document, "attributes_to")
+    assert edge["target"] == "outlet:reuters"
+    assert [e["text"] for e in edge["evidence"]] == ["Reuters reported", "according to Reuters", "Reuters said"]
+    assert edge["cue"] == "Reuters reported"
+    assert sum(1 for n in document["nodes"] if n["type"] == "outlet") == 1
+
+
+def test_same_post_embedded_twice_is_one_node_with_two_evidence_spans():
+    html = (
+        '<p>One</p><blockquote class="twitter-tweet"><p>Hi</p>&mdash; Jo (@jo) '
+        '<a href="https://twitter.com/jo/status/123456?ref_src=twsrc%5Etfw">May 2, 2021</a></blockquote>'
+        '<p>Two</p><amp-twitter data-tweetid="123456"></amp-twitter>'
+    )
+    document = graph_of(html, "html")
+    posts = [n for n in document["nodes"] if n["type"] == "post"]
+    assert [p["id"] for p in posts] == ["post:twitter:123456"]
+    assert posts[0]["author_handle"] == "jo" and posts[0]["url"] == "https://twitter.com/jo/status/123456"
+    (embed,) = edges(document, "embeds")
+    assert len(embed["evidence"]) == 2
+    assert edges(document, "links_to") == []  # the post's own permalink is not a cited link
+
+
+def test_ids_are_stable_and_output_sorted():
+    text = "CNN reports a fire. See https://example.com/a?utm_source=x and https://example.com/a"
+    first, second = graph_of(text), graph_of(text)
+    assert first == second
+    ids = [n["id"] for n in first["nodes"]]
+    assert ids == sorted(ids)
+    urls = [n for n in first["nodes"] if n["type"] == "url"]
+    assert [u["canonical"] for u in urls] == ["https://example.com/a"]
+
+
+def test_account_of_an_outlet_is_operated_by_it():
+    document = graph_of("Breaking — Reuters (@Reuters) May 2, 2021")
+    assert {"source": "account:twitter:reuters", "target": "outlet:reuters", "type": "operated_by", "evidence": []} in document["edges"]
+
+
+def test_findings_and_unresolved_reasons_offline():
+    document = graph_of("He told local media. Fire — Jo (@jo) May 2, 2021 https://t.co/x")
+    codes = sorted(f["code"] for f in document["findings"])
+    assert codes == ["post-without-id", "unnamed-source"]
+    for node in document["nodes"]:
+        if node["type"] in {"post", "url"}:
+            assert (node["status"], node["reason"]) == ("unresolved", "offline")
