@@ -136,12 +136,16 @@ def _mentions(text: str, words: list[_Word], registry: OutletRegistry) -> Iterat
             chunk = words[index : index + size]
             if any(not _joined(text, a, b) for a, b in itertools.pairwise(chunk)):
                 continue
-            outlet_id = registry.match_words(tuple(w.text for w in chunk))
-            if outlet_id and not _inside_longer_name(text, words, index):
-                start = _with_article(text, words, index)
-                yield _Mention(start, chunk[-1].end, chunk[0].start, outlet_id)
-                matched = size
-                break
+            names = tuple(w.text for w in chunk)
+            outlet_id = registry.match_words(names)
+            if outlet_id is None or _part_of_longer_name(text, words, index, size):
+                continue
+            start = _with_article(text, words, index)
+            if start == chunk[0].start and registry.needs_article(names):
+                continue  # "The Hindu" is an outlet, "Hindu" alone is not
+            yield _Mention(start, chunk[-1].end, chunk[0].start, outlet_id)
+            matched = size
+            break
         index += max(matched, 1)
 
 
@@ -150,16 +154,23 @@ def _joined(text: str, a: _Word, b: _Word) -> bool:
     return gap in (" ", "\u00a0")
 
 
-def _inside_longer_name(text: str, words: list[_Word], index: int) -> bool:
-    """A capitalised word right before is part of the name: "Michael Bloomberg"."""
-    if index == 0:
+def _part_of_longer_name(text: str, words: list[_Word], index: int, size: int) -> bool:
+    """The name is a piece of a longer proper noun: "Michael Bloomberg", "the Australian
+    Bureau of Statistics", "Ministry of Foreign Affairs", "Reuters Institute"."""
+    if index + size < len(words):
+        after = words[index + size]
+        if _joined(text, words[index + size - 1], after) and _capitalised_name_word(after):
+            return True
+    if index == 0 or not _joined(text, words[index - 1], words[index]):
         return False
     before = words[index - 1]
-    if not _joined(text, before, words[index]) or not before.text[:1].isupper():
-        return False
-    return not (
-        before.text.lower() in _CLAUSE_WORDS or (before.text.isupper() and len(before.text) <= 3)
-    )
+    if before.text in ("of", "for") and index >= 2:
+        return _joined(text, words[index - 2], before) and _capitalised_name_word(words[index - 2])
+    return _capitalised_name_word(before) and not (before.text.isupper() and len(before.text) <= 3)
+
+
+def _capitalised_name_word(word: _Word) -> bool:
+    return word.text[:1].isupper() and word.text.lower() not in _CLAUSE_WORDS
 
 
 def _with_article(text: str, words: list[_Word], index: int) -> int:

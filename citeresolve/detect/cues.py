@@ -23,6 +23,7 @@ LEFT_CUES: tuple[tuple[str, K], ...] = (
     (r"(?:a\s+|the\s+|in\s+a\s+)?reports?\s+(?:by|from|in)", K.REPORT),
     (r"(?:citing|per)", K.REPORT),
     (r"(?:writing\s+(?:in|for)|wrote\s+in|said\s+on|told\s+reporters\s+from)", K.REPORT),
+    (r"(?:first\s+)?(?:published|broadcast|aired|revealed)\s+(?:by|in|on)", K.REPORT),
     (r"via", K.VIA),
 )
 
@@ -33,7 +34,7 @@ REPORT_VERBS = """
     learned learnt confirmed confirms revealed reveals stated states claimed claims
     announced announces published publishes broke obtained estimated estimates described
     describes explained explains understands added adds cited cites quoted quotes disclosed
-    discloses found finds
+    discloses found finds citing
 """.split()
 ADVERBS = """
     also first later earlier previously initially exclusively separately then now reportedly

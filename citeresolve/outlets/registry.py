@@ -75,18 +75,24 @@ class OutletRegistry:
     max_words: int = field(init=False, repr=False)
     by_domain: Mapping[str, str] = field(init=False, repr=False)
     by_handle: Mapping[tuple[str, str], str] = field(init=False, repr=False)
+    # Names that are one ordinary word once "The" is dropped: "The Hindu", "The Age".
+    article_required: frozenset[tuple[str, ...]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         exact: dict[tuple[str, ...], str] = {}
         folded: dict[tuple[str, ...], str] = {}
         domains: dict[str, str] = {}
         handles: dict[tuple[str, str], str] = {}
+        with_article: set[tuple[str, ...]] = set()
+        without_article: set[tuple[str, ...]] = set()
         for outlet in self.outlets.values():
             for name in (outlet.name, *outlet.aliases):
                 words = name_tokens(name)
                 if words:
                     exact.setdefault(words, outlet.id)
                     folded.setdefault(tuple(w.casefold() for w in words), outlet.id)
+                    starts_with_the = name.split(maxsplit=1)[0].lower() == "the"
+                    (with_article if starts_with_the else without_article).add(words)
             for domain in outlet.domains:
                 domains.setdefault(domain, outlet.id)
             for platform, names in outlet.handles.items():
@@ -100,6 +106,8 @@ class OutletRegistry:
         object.__setattr__(self, "max_words", max((len(w) for w in exact), default=1))
         object.__setattr__(self, "by_domain", domains)
         object.__setattr__(self, "by_handle", handles)
+        single = {words for words in with_article - without_article if len(words) == 1}
+        object.__setattr__(self, "article_required", frozenset(single))
 
     def __len__(self) -> int:
         return len(self.outlets)
@@ -120,6 +128,14 @@ class OutletRegistry:
         ):
             found = self.by_folded_tokens.get(tuple(w.casefold() for w in words))
         return found
+
+    def needs_article(self, words: tuple[str, ...]) -> bool:
+        """True for names only ever written "The X" with X one word: alone, X is a common word.
+
+        >>> default_registry().needs_article(("Hindu",)), default_registry().needs_article(("CNN",))
+        (True, False)
+        """
+        return words in self.article_required
 
     def by_url_host(self, host: str) -> Outlet | None:
         """The outlet behind a host: the longest registered domain it ends with.

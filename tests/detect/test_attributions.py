@@ -63,6 +63,16 @@ NAMED = [
     ("CNN's reporting showed", [("cnn", "report", "CNN's reporting")], "possessive-reporting"),
     ("The strike killed 12, per Reuters.", [("reuters", "report", "per Reuters")], "per-x"),
     ("Kremlin, citing Bloomberg, said", [("bloomberg", "report", "citing Bloomberg")], "citing-x"),
+    (
+        "The Washington Post, citing officials, said",
+        [("washington-post", "report", "The Washington Post, citing")],
+        "x-citing",
+    ),
+    (
+        "The report, first published by Der Spiegel, claims",
+        [("der-spiegel", "report", "first published by Der Spiegel")],
+        "published-by",
+    ),
     ("a video shared via Reuters", [("reuters", "via", "via Reuters")], "via-x"),
     ("LONDON, April 1 (Reuters) - Talks", [("reuters", "dateline", "(Reuters) -")], "dateline"),
     (
@@ -159,12 +169,31 @@ NOT_ATTRIBUTIONS = [
     ("Russia said on Tuesday it would scale down", "country-said"),
     ("The Associated Press (AP) is a cooperative.", "acronym-in-parentheses"),
     ("He watched TV all day.", "tv-without-cue"),
+    ("according to the Australian Bureau of Statistics", "outlet-name-inside-longer-name"),
+    ("the Ministry of Foreign Affairs said on Monday", "outlet-name-after-of"),
+    ("Hindu nationalists said the march would go ahead", "the-less-form-of-the-hindu"),
+    ("Economist Paul Krugman wrote that", "common-word-at-sentence-start"),
+    ("according to the Reuters Institute report", "institute-not-agency"),
+    ("RT @CNN: the fire is out", "retweet-marker"),
 ]
 
 
 @pytest.mark.parametrize(("text", "case"), NOT_ATTRIBUTIONS, ids=[c for _, c in NOT_ATTRIBUTIONS])
 def test_not_attributions(text, case):
     assert attributions(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        pytest.param("The Hindu reported on Sunday", "the-hindu", id="the-hindu"),
+        pytest.param("according to the Australian,", "the-australian", id="the-australian"),
+        pytest.param("The Economist wrote that", "the-economist", id="the-economist"),
+        pytest.param("told CNN Sunday", "cnn", id="weekday-after-name"),
+    ],
+)
+def test_names_that_need_their_article(text, outlet):
+    assert [a[0] for a in attributions(text)] == [outlet]
 
 
 def test_possessive_newspaper_with_name_is_the_named_outlet():
