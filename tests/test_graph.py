@@ -31,7 +31,11 @@ def test_one_node_per_outlet_every_mention_as_evidence():
     document = graph_of("Reuters reported it. Later, according to Reuters, more. Reuters said so.")
     (edge,) = edges(document, "attributes_to")
     assert edge["target"] == "outlet:reuters"
-    assert [e["text"] for e in edge["evidence"]] == ["Reuters reported", "according to Reuters", "Reuters said"]
+    assert [e["text"] for e in edge["evidence"]] == [
+        "Reuters reported",
+        "according to Reuters",
+        "Reuters said",
+    ]
     assert edge["cue"] == "Reuters reported"
     assert sum(1 for n in document["nodes"] if n["type"] == "outlet") == 1
 
@@ -45,7 +49,10 @@ def test_same_post_embedded_twice_is_one_node_with_two_evidence_spans():
     document = graph_of(html, "html")
     posts = [n for n in document["nodes"] if n["type"] == "post"]
     assert [p["id"] for p in posts] == ["post:twitter:123456"]
-    assert posts[0]["author_handle"] == "jo" and posts[0]["url"] == "https://twitter.com/jo/status/123456"
+    assert (
+        posts[0]["author_handle"] == "jo"
+        and posts[0]["url"] == "https://twitter.com/jo/status/123456"
+    )
     (embed,) = edges(document, "embeds")
     assert len(embed["evidence"]) == 2
     assert edges(document, "links_to") == []  # the post's own permalink is not a cited link
@@ -63,7 +70,12 @@ def test_ids_are_stable_and_output_sorted():
 
 def test_account_of_an_outlet_is_operated_by_it():
     document = graph_of("Breaking — Reuters (@Reuters) May 2, 2021")
-    assert {"source": "account:twitter:reuters", "target": "outlet:reuters", "type": "operated_by", "evidence": []} in document["edges"]
+    assert {
+        "source": "account:twitter:reuters",
+        "target": "outlet:reuters",
+        "type": "operated_by",
+        "evidence": [],
+    } in document["edges"]
 
 
 def test_findings_and_unresolved_reasons_offline():
