@@ -7,7 +7,7 @@ from citeresolve.render import summary
 
 
 def _cell(value: str) -> str:
-    return value.replace("|", "\\|").replace("\n", " ")
+    return " ".join(value.split()).replace("|", "\\|")
 
 
 def render_markdown(graph: CitationGraph) -> str:
