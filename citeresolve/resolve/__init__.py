@@ -1,0 +1,1 @@
+"""Resolution: the only code that touches the network."""
