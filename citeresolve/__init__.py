@@ -4,13 +4,15 @@ The pipeline, one pure step at a time (``load`` -> ``detect`` -> ``build_graph``
 once with ``audit``:
 
 >>> import citeresolve
->>> graph = citeresolve.audit("seeds/000_d52130d6b5804202.txt", offline=True)  # doctest: +SKIP
+>>> doc = citeresolve.load("seeds/000_d52130d6b5804202.txt")
+>>> graph = citeresolve.build_graph(doc, citeresolve.detect(doc))
+>>> sorted(node.id for node in graph.nodes if node.type == "outlet")
+['outlet:bloomberg', 'outlet:cnn', 'outlet:reuters', 'outlet:shutterstock', 'outlet:the-guardian']
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from citeresolve._version import __version__
 from citeresolve.detect import detect
 from citeresolve.document import Document, load
 from citeresolve.errors import (
@@ -23,26 +25,8 @@ from citeresolve.errors import (
 from citeresolve.graph import CitationGraph, build_graph
 from citeresolve.model import Attribution, Embed, Findings, Link, Span
 from citeresolve.outlets.registry import OutletRegistry, load_registry
-
-__version__ = "0.1.0"
-
-
-def audit(
-    source: str | Path,
-    *,
-    offline: bool = True,
-    outlets: str | Path | None = None,
-) -> CitationGraph:
-    """Load, detect and build the citation graph of one article (sync).
-
-    Only offline auditing exists in this version: every post and URL stays ``unresolved``.
-    """
-    if not offline:
-        raise InputError("online resolution is not available in this version; pass offline=True")
-    registry = load_registry(outlets)
-    doc = load(source)
-    return build_graph(doc, detect(doc, registry=registry), registry=registry)
-
+from citeresolve.pipeline import audit, audit_async
+from citeresolve.resolve.options import ResolveOptions
 
 __all__ = [
     "Attribution",
@@ -55,11 +39,13 @@ __all__ = [
     "InputError",
     "Link",
     "OutletRegistry",
+    "ResolveOptions",
     "SourceNotFound",
     "SourceUnreadable",
     "Span",
     "__version__",
     "audit",
+    "audit_async",
     "build_graph",
     "detect",
     "load",

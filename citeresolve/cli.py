@@ -2,24 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from citeresolve import __version__
-from citeresolve.detect import detect
-from citeresolve.document import load
+from citeresolve._version import __version__
 from citeresolve.errors import CiteResolveError
-from citeresolve.graph import CitationGraph, build_graph
+from citeresolve.graph import CitationGraph
 from citeresolve.model import Severity
 from citeresolve.outlets.registry import OutletRegistry, load_registry
+from citeresolve.pipeline import audit_async, cache_for
 from citeresolve.render import RENDERERS, OutputFormat
 from citeresolve.render.table import table_report
+from citeresolve.resolve.cache import CacheError, open_cache
+from citeresolve.resolve.options import ResolveOptions, default_cache_dir
+from citeresolve.resolve.resolver import Resolver
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -35,6 +41,10 @@ outlets_app = typer.Typer(
     help="Query the outlet registry.", no_args_is_help=True, add_completion=False
 )
 app.add_typer(outlets_app, name="outlets")
+cache_app = typer.Typer(
+    help="Inspect or empty the resolution cache.", no_args_is_help=True, add_completion=False
+)
+app.add_typer(cache_app, name="cache")
 
 
 class FailOn(StrEnum):
@@ -69,7 +79,8 @@ def _root(
 @app.command()
 def audit(
     sources: Annotated[
-        list[str], typer.Argument(metavar="SOURCE...", help="Article files, or - for stdin.")
+        list[str],
+        typer.Argument(metavar="SOURCE...", help="Article files, http(s) URLs, or - for stdin."),
     ],
     output_format: Annotated[
         OutputFormat | None,
@@ -83,8 +94,44 @@ def audit(
         Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")
     ] = None,
     offline: Annotated[
-        bool, typer.Option("--offline", help="No network at all; every item stays unresolved.")
+        bool,
+        typer.Option(
+            "--offline", help="No network: resolutions come from the cache or stay unresolved."
+        ),
     ] = False,
+    refresh: Annotated[
+        bool, typer.Option("--refresh", help="Ignore cached answers (and store fresh ones).")
+    ] = False,
+    cache_dir: Annotated[
+        Path | None, typer.Option("--cache-dir", help="Cache directory (default: user cache).")
+    ] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache.")
+    ] = False,
+    concurrency: Annotated[
+        int, typer.Option("--concurrency", help="Requests in flight at once (all hosts).")
+    ] = 16,
+    per_host: Annotated[int, typer.Option("--per-host", help="Requests in flight per host.")] = 4,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to connect and between reads.")
+    ] = 10.0,
+    allow_private: Annotated[
+        bool,
+        typer.Option(
+            "--allow-private", help="Allow private and loopback addresses (local testing)."
+        ),
+    ] = False,
+    proxy: Annotated[
+        str | None, typer.Option("--proxy", help="Send requests through this HTTP proxy.")
+    ] = None,
+    connect_to: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--connect-to",
+            metavar="ORIGIN=ORIGIN",
+            help="Send requests for one origin to another (local fakes, mirrors); repeatable.",
+        ),
+    ] = None,
     outlets: Annotated[
         Path | None, typer.Option("--outlets", help="JSON file of outlets to add or override.")
     ] = None,
@@ -93,29 +140,85 @@ def audit(
         typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
     ] = None,
 ) -> None:
-    """Find and report what each SOURCE cites."""
+    """Find, resolve and report what each SOURCE cites."""
     registry = _registry(outlets)
+    try:
+        options = ResolveOptions(
+            offline=offline,
+            refresh=refresh,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            concurrency=concurrency,
+            per_host=per_host,
+            timeout=timeout,
+            deadline=max(timeout * 2, 20.0),
+            allow_private=allow_private,
+            proxy=proxy,
+            connect_to=_origin_map(connect_to or []),
+            progress=sys.stderr.isatty(),
+        )
+    except CiteResolveError as exc:
+        _fail(str(exc))
     fmt = output_format or (
         OutputFormat.TABLE if output is None and sys.stdout.isatty() else OutputFormat.MARKDOWN
     )
-    graphs: list[CitationGraph] = []
-    failed = False
-    for source in sources:
-        try:
-            graphs.append(audit_one(source, registry=registry))
-        except CiteResolveError as exc:
-            print(f"citeresolve: {exc}", file=sys.stderr)
-            failed = True
+    results = asyncio.run(_audit_all(sources, options, registry))
+    graphs = [r for r in results if isinstance(r, CitationGraph)]
+    for result in results:
+        if isinstance(result, CiteResolveError):
+            print(f"citeresolve: {result}", file=sys.stderr)
     _emit(graphs, fmt, output)
-    if failed:
+    if len(graphs) < len(results):
         raise typer.Exit(EXIT_USAGE)
     if fail_on is not None and any(_at_least(graph, Severity(fail_on.value)) for graph in graphs):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def audit_one(source: str, *, registry: OutletRegistry) -> CitationGraph:
-    doc = load(source)
-    return build_graph(doc, detect(doc, registry=registry), registry=registry)
+async def _audit_all(
+    sources: list[str], options: ResolveOptions, registry: OutletRegistry
+) -> list[CitationGraph | CiteResolveError]:
+    """One resolver and one cache for all sources: a link shared by articles is fetched once."""
+    results: list[CitationGraph | CiteResolveError] = []
+    with cache_for(options) as cache, _progress(options.progress) as progress:
+        async with Resolver(options, cache=cache, progress=progress) as resolver:
+            for source in sources:
+                try:
+                    results.append(await audit_async(source, registry=registry, resolver=resolver))
+                except CiteResolveError as exc:
+                    results.append(exc)
+    return results
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int], None] | None]:
+    """A progress line on stderr for long runs, only when a person is watching."""
+    if not enabled:
+        yield None
+        return
+    with Progress(
+        TextColumn("resolving"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("resolve", total=None)
+
+        def advance(count: int) -> None:
+            bar.advance(task, count)
+
+        yield advance
+
+
+def _origin_map(pairs: list[str]) -> dict[str, str]:
+    mapping = {}
+    for pair in pairs:
+        source, sep, target = pair.partition("=")
+        if not sep:
+            _fail(f"--connect-to takes ORIGIN=ORIGIN, not {pair!r}")
+        mapping[source.strip().rstrip("/").lower()] = target.strip().rstrip("/")
+    return mapping
 
 
 def _registry(path: Path | None) -> OutletRegistry:
@@ -180,6 +283,35 @@ def outlets_lookup(
     if not found:
         print(f"citeresolve: no outlet matches {query!r}", file=sys.stderr)
         raise typer.Exit(EXIT_FINDINGS)
+
+
+CacheDir = Annotated[
+    Path | None, typer.Option("--cache-dir", help="Cache directory (default: user cache).")
+]
+
+
+@cache_app.command("stats")
+def cache_stats(cache_dir: CacheDir = None) -> None:
+    """How many answers the cache holds, by kind, and how much space they take."""
+    try:
+        with open_cache(cache_dir or default_cache_dir(), write=False) as cache:
+            stats = cache.stats()
+    except CacheError as exc:
+        _fail(str(exc))
+    kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(stats["by_kind"].items()))
+    entries, size = stats["entries"], stats["bytes"]
+    print(f"{stats['directory']}: {entries} entries ({kinds or 'none'}), {size:,} bytes")
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDir = None) -> None:
+    """Remove every cached answer."""
+    try:
+        with open_cache(cache_dir or default_cache_dir()) as cache:
+            removed = cache.clear()
+    except CacheError as exc:
+        _fail(str(exc))
+    print(f"removed {removed} cached answers")
 
 
 def main() -> None:

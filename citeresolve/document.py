@@ -110,7 +110,11 @@ class Document:
 
 
 def load(
-    source: str | Path, *, data: bytes | None = None, format: Format | None = None
+    source: str | Path,
+    *,
+    data: bytes | None = None,
+    format: Format | None = None,
+    page_url: str | None = None,
 ) -> Document:
     """Read a path (or ``-`` for stdin, or given ``data``) into a Document.
 
@@ -121,21 +125,20 @@ def load(
     name = str(source)
     if name.startswith(("http://", "https://")) and data is None:
         raise InputError(
-            f"{name}: fetching articles by URL needs the online resolver; save the page and "
-            "pass the file"
+            f"{name}: a URL is fetched by audit (citeresolve.audit / audit_async), not by load"
         )
     if data is None:
         data = _read_stdin() if name == "-" else _read_path(Path(name))
     if not data.strip():
         raise EmptySource(f"{name}: the file is empty")
-    suffix = Path(name).suffix.lower() if name != "-" else ""
+    suffix = Path(name).suffix.lower() if name != "-" and page_url is None else ""
     text = decode(data)
     _refuse_binary(name, text)
     fmt = format or _sniff_format(suffix, text)
     sha = hashlib.sha256(data).hexdigest()
     if fmt == "html":
-        return parse_html(text, source=name, sha256=sha)
-    return Document(text=text, format="text", source=name, sha256=sha)
+        return parse_html(text, source=name, sha256=sha, page_url=page_url)
+    return Document(text=text, format="text", source=name, sha256=sha, url=page_url)
 
 
 def from_text(text: str, *, source: str = "<text>") -> Document:
@@ -229,7 +232,9 @@ def _sniff_format(suffix: str, text: str) -> Format:
     return "html" if _HTML_SNIFF.search(text[:2048]) else "text"
 
 
-def parse_html(markup: str, *, source: str = "<html>", sha256: str | None = None) -> Document:
+def parse_html(
+    markup: str, *, source: str = "<html>", sha256: str | None = None, page_url: str | None = None
+) -> Document:
     """Parse once with lxml and extract the visible text with its offset map.
 
     >>> doc = parse_html("<p>Hello <b>world</b></p><script>x()</script><p>Bye</p>")
@@ -244,8 +249,8 @@ def parse_html(markup: str, *, source: str = "<html>", sha256: str | None = None
         soup = BeautifulSoup(markup, "lxml")
     text, segments, spans, ranges = _visible_text(soup)
     sha = sha256 or hashlib.sha256(markup.encode("utf-8", "surrogatepass")).hexdigest()
-    url = _page_url(soup)
-    base = _base_url(soup, url)
+    url = _page_url(soup) or page_url
+    base = _base_url(soup, page_url or url)
     return Document(
         text=text,
         format="html",

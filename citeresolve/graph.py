@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from citeresolve.document import Document
@@ -23,12 +23,14 @@ from citeresolve.model import (
     Span,
 )
 from citeresolve.outlets.registry import OutletRegistry, default_registry
-from citeresolve.platforms import post_from_url
-from citeresolve.platforms.base import clean_post_url
+from citeresolve.platforms import PostRef, post_from_url
+from citeresolve.platforms.base import clean_post_url, host_of
+from citeresolve.resolve.outcomes import OFFLINE, PostOutcome, Resolutions, UrlOutcome
 from citeresolve.urls import canonicalize
 
 SCHEMA = "citeresolve.graph/1"
-OFFLINE_REASON = ("offline", "not resolved: citeresolve ran without the network")
+OFFLINE_POST = PostOutcome("unresolved", *OFFLINE)
+OFFLINE_URL = UrlOutcome("unresolved", *OFFLINE)
 
 
 @dataclass(frozen=True)
@@ -40,6 +42,7 @@ class CitationGraph:
     edges: tuple[Edge, ...]
     flags: tuple[Flag, ...]
     stats: dict[str, int] = field(default_factory=dict)
+    resolved_at: str | None = None  # the only clock reading in the document, and only online
 
     def node(self, node_id: str) -> Node | None:
         return next((node for node in self.nodes if node.id == node_id), None)
@@ -62,11 +65,15 @@ class CitationGraph:
             "edges": [edge.to_dict() for edge in self.edges],
             "findings": [flag.to_dict() for flag in self.flags],
             "stats": dict(self.stats),
-        }
+        } | ({"resolved_at": self.resolved_at} if self.resolved_at else {})
 
 
 def build_graph(
-    doc: Document, findings: Findings, *, registry: OutletRegistry | None = None
+    doc: Document,
+    findings: Findings,
+    *,
+    registry: OutletRegistry | None = None,
+    resolutions: Resolutions | None = None,
 ) -> CitationGraph:
     """Merge findings into one graph: one node per outlet, post, account and URL.
 
@@ -77,9 +84,11 @@ def build_graph(
     >>> [(e.target, len(e.evidence)) for e in graph.edges]
     [('outlet:bloomberg', 2)]
     """
-    builder = _Builder(doc, registry or default_registry())
+    builder = _Builder(doc, registry or default_registry(), resolutions or Resolutions())
     builder.add_article()
-    owners = [(embed, builder.add_post(embed)) for embed in findings.embeds]
+    owners = [
+        (embed, builder.add_post(embed, index)) for index, embed in enumerate(findings.embeds)
+    ]
     for attribution in findings.attributions:
         builder.add_attribution(attribution, _owner(attribution.span, owners, doc.id))
     for link in findings.links:
@@ -92,7 +101,7 @@ def build_graph(
         ):
             continue  # the post's own permalink (the date link of a blockquote)
         builder.add_link(owner, link.url, link.span)
-    return builder.finish()
+    return builder.finish(resolutions.resolved_at if resolutions else None)
 
 
 def _owner(span: Span, owners: list[tuple[Embed, str]], article_id: str) -> str:
@@ -104,68 +113,99 @@ def _owner(span: Span, owners: list[tuple[Embed, str]], article_id: str) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: Document, registry: OutletRegistry) -> None:
+    def __init__(self, doc: Document, registry: OutletRegistry, resolutions: Resolutions) -> None:
         self.doc = doc
         self.registry = registry
+        self.resolutions = resolutions
+        self.offline = resolutions.resolved_at is None
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str, str, str | None], list[Span]] = defaultdict(list)
         self.cues: dict[tuple[str, str, str, str | None], str] = {}
         self.flags: list[Flag] = []
-        self.mentions = 0
 
     def add_article(self) -> None:
         doc = self.doc
         label = doc.title or PurePath(doc.source).name or doc.source
         self.nodes[doc.id] = Node(doc.id, "article", {"label": label})
 
-    def add_post(self, embed: Embed) -> str:
-        post_id = _post_node_id(embed)
-        existing = self.nodes.get(post_id)
+    def add_post(self, embed: Embed, index: int) -> str:
+        outcome = self.resolutions.posts.get(index, OFFLINE_POST)
+        ref = outcome.ref
+        post_id = f"post:{ref.platform}:{ref.post_id}" if ref else _post_node_id(embed)
         data: dict[str, JSON] = {
             "platform": embed.platform,
-            "post_id": embed.post_id,
-            "url": embed.url,
-            "author_handle": embed.author_handle,
-            "author_name": embed.author_name,
-            "published": embed.published,
-            "text": embed.text,
+            "post_id": embed.post_id or (ref.post_id if ref else None),
+            "url": embed.url or (ref.url if ref else None),
+            "author_handle": embed.author_handle or outcome.author_handle,
+            "author_name": embed.author_name or outcome.author_name,
+            "published": embed.published or outcome.published,
+            "text": embed.text or outcome.text,
             "mentions": list(embed.mentions),
             "hashtags": list(embed.hashtags),
-            "status": "unresolved",
-            "reason": OFFLINE_REASON[0],
-            "reason_text": OFFLINE_REASON[1],
+            **_status_fields(outcome.status, outcome.reason, outcome.reason_text),
         }
+        if outcome.recovered_from:
+            data["recovered_from"] = outcome.recovered_from
+        existing = self.nodes.get(post_id)
         if existing is not None:  # the same post embedded twice: keep what either copy knew
             data = {key: existing.data.get(key) or value for key, value in data.items()}
         self.nodes[post_id] = Node(post_id, "post", data)
         self.edges[(self.doc.id, post_id, "embeds", None)].append(embed.span)
-        if embed.author_handle:
-            account = f"account:{embed.platform}:{embed.author_handle.lower()}"
-            self.nodes.setdefault(
-                account,
-                Node(
-                    account,
-                    "account",
-                    {
-                        "platform": embed.platform,
-                        "handle": embed.author_handle,
-                        "name": embed.author_name,
-                    },
-                ),
+        handle = embed.author_handle or outcome.author_handle
+        if handle:
+            signature = (embed.signature,) if embed.signature and embed.author_handle else ()
+            self._account(
+                post_id, embed.platform, handle, embed.author_name or outcome.author_name, signature
             )
-            self.edges[(post_id, account, "authored_by", None)].extend(
-                [embed.signature] if embed.signature else []
-            )
-            outlet = self.registry.by_account(embed.platform, embed.author_handle)
-            if outlet is not None:
-                self._outlet_node(outlet.id)
-                self.edges.setdefault((account, f"outlet:{outlet.id}", "operated_by", None), [])
-        if embed.post_id is None:
+        if embed.post_id is None and ref is None:
             self.flags.append(_post_without_id(embed, post_id))
+        self.flags.extend(_post_flags(post_id, embed, outcome))
         return post_id
 
+    def _account(
+        self, post_id: str, platform: str, handle: str, name: str | None, evidence: tuple[Span, ...]
+    ) -> None:
+        account = f"account:{platform}:{handle.lower()}"
+        self.nodes.setdefault(
+            account,
+            Node(account, "account", {"platform": platform, "handle": handle, "name": name}),
+        )
+        self.edges[(post_id, account, "authored_by", None)].extend(evidence)
+        outlet = self.registry.by_account(platform, handle)
+        if outlet is not None:
+            self._outlet_node(outlet.id)
+            self.edges.setdefault((account, f"outlet:{outlet.id}", "operated_by", None), [])
+
+    def _linked_post(self, ref: PostRef) -> str:
+        """A post reached through a link only (a status URL, a t.co to a tweet)."""
+        node_id = f"post:{ref.platform}:{ref.post_id}"
+        if node_id in self.nodes:
+            return node_id
+        outcome = self.resolutions.linked_posts.get(ref.url, OFFLINE_POST)
+        self.nodes[node_id] = Node(
+            node_id,
+            "post",
+            {
+                "platform": ref.platform,
+                "post_id": ref.post_id,
+                "url": ref.url,
+                "author_handle": outcome.author_handle or ref.handle,
+                "author_name": outcome.author_name,
+                "published": outcome.published,
+                "text": outcome.text,
+                "mentions": [],
+                "hashtags": [],
+                **_status_fields(outcome.status, outcome.reason, outcome.reason_text),
+            },
+        )
+        handle = outcome.author_handle or ref.handle
+        if handle:
+            self._account(node_id, ref.platform, handle, outcome.author_name, ())
+        if outcome.status == "unavailable":
+            self.flags.append(_unavailable(node_id, outcome, ()))
+        return node_id
+
     def add_attribution(self, attribution: Attribution, owner: str) -> None:
-        self.mentions += 1
         if attribution.outlet_id is not None:
             target = self._outlet_node(attribution.outlet_id)
         else:
@@ -178,28 +218,46 @@ class _Builder:
         self.cues.setdefault(key, attribution.span.text)
 
     def add_link(self, owner: str, url: str, span: Span) -> None:
+        outcome = self.resolutions.urls.get(url, OFFLINE_URL)
+        node_id = self._url_node(url, outcome)
+        self.edges[(owner, node_id, "links_to", None)].append(span)
+
+    def _url_node(self, url: str, outcome: UrlOutcome) -> str:
         canonical = canonicalize(url)
         node_id = f"url:{canonical}"
-        self.nodes.setdefault(
+        if node_id in self.nodes:
+            return node_id
+        end_is_here = not outcome.final or canonicalize(outcome.final) == canonical
+        self.nodes[node_id] = Node(
             node_id,
-            Node(
-                node_id,
-                "url",
-                {
-                    "url": url,
-                    "canonical": canonical,
-                    "final": None,
-                    "redirects": [],
-                    "http_status": None,
-                    "title": None,
-                    "site_name": None,
-                    "status": "unresolved",
-                    "reason": OFFLINE_REASON[0],
-                    "reason_text": OFFLINE_REASON[1],
-                },
-            ),
+            "url",
+            {
+                "url": url,
+                "canonical": canonical,
+                "final": outcome.final,
+                "redirects": list(outcome.redirects),
+                "http_status": outcome.http_status,
+                "title": outcome.title if end_is_here else None,
+                "site_name": outcome.site_name if end_is_here else None,
+                **_status_fields(outcome.status, outcome.reason, outcome.reason_text),
+            },
         )
-        self.edges[(owner, node_id, "links_to", None)].append(span)
+        if outcome.post is not None:
+            self.edges.setdefault(
+                (node_id, self._linked_post(outcome.post), "resolves_to", None), []
+            )
+        elif outcome.status in {"ok", "broken"} and not end_is_here and outcome.final:
+            end = replace(outcome, final=None, redirects=(), post=None)
+            self.edges.setdefault(
+                (node_id, self._url_node(outcome.final, end), "resolves_to", None), []
+            )
+        elif outcome.status == "ok":
+            publisher = self.registry.by_url_host(host_of(outcome.final or url))
+            if publisher is not None:
+                self._outlet_node(publisher.id)
+                self.edges.setdefault((node_id, f"outlet:{publisher.id}", "published_by", None), [])
+        self.flags.extend(_url_flags(node_id, url, outcome))
+        return node_id
 
     def _outlet_node(self, outlet_id: str) -> str:
         node_id = f"outlet:{outlet_id}"
@@ -208,7 +266,7 @@ class _Builder:
             self.nodes[node_id] = Node(node_id, "outlet", outlet.node_data())
         return node_id
 
-    def finish(self) -> CitationGraph:
+    def finish(self, resolved_at: str | None) -> CitationGraph:
         edges = []
         for (source, target, edge_type, kind), spans in self.edges.items():
             evidence = tuple(sorted(set(spans)))
@@ -236,7 +294,9 @@ class _Builder:
                 ),
             )
         )
-        return CitationGraph(self._article(), nodes, tuple(edges), flags, _stats(nodes, edges))
+        return CitationGraph(
+            self._article(), nodes, tuple(edges), flags, _stats(nodes, edges), resolved_at
+        )
 
     def _attribution_flags(self, edges: Iterable[Edge]) -> list[Flag]:
         flags = []
@@ -297,6 +357,84 @@ def _post_without_id(embed: Embed, node_id: str) -> Flag:
         node_id,
         (embed.span,),
     )
+
+
+def _status_fields(status: str, reason: str | None, reason_text: str | None) -> dict[str, JSON]:
+    if status == "ok":
+        return {"status": status}
+    return {"status": status, "reason": reason, "reason_text": reason_text}
+
+
+def _post_flags(node_id: str, embed: Embed, outcome: PostOutcome) -> list[Flag]:
+    flags = []
+    if outcome.status == "unavailable":
+        flags.append(_unavailable(node_id, outcome, (embed.span,)))
+    signed = (embed.author_handle or "").lstrip("@").lower()
+    verified = (outcome.author_handle or "").lstrip("@").lower()
+    if outcome.status == "ok" and signed and verified and signed != verified:
+        flags.append(
+            Flag(
+                "author-mismatch",
+                Severity.ERROR,
+                f"The article shows this post as @{embed.author_handle}'s, but {embed.platform} "
+                f"says it is @{outcome.author_handle}'s.",
+                node_id,
+                (embed.signature or embed.span,),
+            )
+        )
+    if outcome.status in {"unresolved", "error"} and outcome.reason != OFFLINE[0]:
+        flags.append(_unresolved(node_id, outcome.reason, outcome.reason_text, (embed.span,)))
+    return flags
+
+
+def _unavailable(node_id: str, outcome: PostOutcome, evidence: tuple[Span, ...]) -> Flag:
+    return Flag(
+        "unavailable-post",
+        Severity.ERROR,
+        f"The post is no longer available ({outcome.reason_text or outcome.reason}); "
+        "look for an archived copy before relying on it.",
+        node_id,
+        evidence,
+    )
+
+
+def _unresolved(
+    node_id: str, reason: str | None, text: str | None, evidence: tuple[Span, ...]
+) -> Flag:
+    return Flag("unresolved", Severity.INFO, f"Not resolved ({reason}): {text}", node_id, evidence)
+
+
+def _url_flags(node_id: str, url: str, outcome: UrlOutcome) -> list[Flag]:
+    flags = []
+    if outcome.status == "broken":
+        flags.append(
+            Flag(
+                "broken-link", Severity.WARNING, f"{url} is broken: {outcome.reason_text}", node_id
+            )
+        )
+    elif outcome.status == "blocked":
+        flags.append(
+            Flag(
+                "blocked-url",
+                Severity.WARNING,
+                f"{url} was not followed: {outcome.reason_text}",
+                node_id,
+            )
+        )
+    elif outcome.status in {"unresolved", "error"} and outcome.reason != OFFLINE[0]:
+        flags.append(_unresolved(node_id, outcome.reason, outcome.reason_text, ()))
+    if len(outcome.redirects) > 2:
+        chain = " → ".join(str(hop.get("url")) for hop in outcome.redirects)
+        flags.append(
+            Flag(
+                "redirect-chain",
+                Severity.INFO,
+                f"{url} passes through {len(outcome.redirects)} redirects "
+                f"({chain} → {outcome.final}).",
+                node_id,
+            )
+        )
+    return flags
 
 
 def _post_node_id(embed: Embed) -> str:

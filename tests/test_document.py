@@ -135,7 +135,7 @@ def test_unreadable_input_is_one_clear_error(tmp_path, make, error, words):
 
 
 def test_url_source_is_refused_with_a_reason():
-    with pytest.raises(InputError, match="online resolver"):
+    with pytest.raises(InputError, match="fetched by audit"):
         load("https://example.com/article")
 
 
