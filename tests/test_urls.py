@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.provisional import urls
 
-from citeresolve.urls import canonicalize
+from citeresolve.urls import canonicalize, canonicalize_general
 
 CASES = [
     ("HTTPS://Example.COM:443/a", "https://example.com/a", "case-and-default-port"),
@@ -44,3 +44,8 @@ def test_canonicalize(url, expected):
 def test_canonicalize_is_idempotent(url):
     once = canonicalize(url)
     assert canonicalize(once) == once
+
+
+@given(st.one_of(urls(), st.text(max_size=80)))
+def test_shortcut_agrees_with_the_general_path(url):
+    assert canonicalize(url) == canonicalize_general(url)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any, TypeVar
-from urllib.parse import urlsplit
 
 import httpx
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
@@ -91,7 +91,7 @@ class Resolver:
     async def resolve(self, doc: Document, findings: Findings) -> Resolutions:
         """Links first (a photo link may name a pasted tweet), then every post."""
         urls = list(dict.fromkeys(link.url for link in findings.links))
-        outcomes = await asyncio.gather(*(self._counted(self.resolve_url(url)) for url in urls))
+        outcomes = await self.resolve_urls(urls)
         by_url = dict(zip(urls, outcomes, strict=True))
         refs: dict[int, tuple[PostRef, str | None]] = {}
         for index, embed in enumerate(findings.embeds):
@@ -129,7 +129,11 @@ class Resolver:
             "the post is quoted without a link or id, and none of its links names it",
         )
 
-    async def _counted(self, work: Awaitable[T]) -> T:
+    def _counted(self, work: Awaitable[T]) -> Awaitable[T]:
+        """``work``, ticking the progress bar when it ends (when there is a bar)."""
+        return work if self._progress is None else self._ticking(work)
+
+    async def _ticking(self, work: Awaitable[T]) -> T:
         try:
             return await work
         finally:
@@ -138,15 +142,38 @@ class Resolver:
 
     # --- links -------------------------------------------------------------------------------
 
+    async def resolve_urls(self, urls: list[str]) -> list[UrlOutcome]:
+        """Many links at once: answers already in the cache are read without a task each."""
+        outcomes: list[UrlOutcome | None] = []
+        for url in urls:
+            outcomes.append(self._cached_url(url) if self.cache is not None else None)
+        missing = [index for index, outcome in enumerate(outcomes) if outcome is None]
+        fetched = await asyncio.gather(*(self._counted(self.resolve_url(urls[i])) for i in missing))
+        for index, outcome in zip(missing, fetched, strict=True):
+            outcomes[index] = outcome
+        if self._progress is not None and len(missing) < len(urls):
+            self._progress(len(urls) - len(missing))
+        return [outcome for outcome in outcomes if outcome is not None]
+
+    def _cached_url(self, url: str) -> UrlOutcome | None:
+        if post_from_url(url) is not None or self.cache is None:
+            return None
+        canonical = canonicalize(url)
+        entry = self.cache.get(_url_kind(canonical), canonical)
+        return UrlOutcome.from_cache(entry.data) if entry is not None else None
+
     async def resolve_url(self, url: str) -> UrlOutcome:
         """Where ``url`` goes, cached by canonical URL; never raises for network trouble."""
         ref = post_from_url(url)
         if ref is not None:  # already a post: its existence is the post's verification
             return UrlOutcome("ok", final=ref.url, post=ref)
         canonical = canonicalize(url)
-        kind = "expand" if _host(canonical) in SHORTENERS else "url"
         return await self._cached(
-            kind, canonical, lambda: self._fetch_url(url), UrlOutcome.from_cache, _url_entry
+            _url_kind(canonical),
+            canonical,
+            lambda: self._fetch_url(url),
+            UrlOutcome.from_cache,
+            _url_entry,
         )
 
     async def _fetch_url(self, url: str) -> UrlOutcome:
@@ -155,7 +182,7 @@ class Resolver:
         except FetchError as exc:
             return _url_failure(exc)
         redirects = tuple(hop.to_dict() for hop in fetched.hops)
-        post = post_from_url(fetched.final_url)
+        post = post_from_url(fetched.final_url) if fetched.hops else None
         if fetched.status == 0 and post is not None:  # stopped at a post URL, on purpose
             return UrlOutcome("ok", final=post.url, redirects=redirects, post=post)
         final = fetched.final_url if fetched.hops else None
@@ -246,19 +273,25 @@ class Resolver:
         if self._client is None:
             return load({"status": "unresolved", "reason": OFFLINE[0], "reason_text": OFFLINE[1]})
         key = f"{kind}:{canonical}"
-        future = self._inflight.get(key)
-        if future is None:  # the first asker does the work; others wait for its answer
-            future = asyncio.ensure_future(work())
-            self._inflight[key] = future
-            try:
-                result: T = await future
-            finally:
-                del self._inflight[key]
-            entry = store(result)
-            if self.cache is not None and entry is not None:
-                self.cache.put(kind, canonical, entry)
-            return result
-        return await asyncio.shield(future)
+        waiting = self._inflight.get(key)
+        if waiting is not None:  # someone is already asking: wait for their answer
+            answer: T = await asyncio.shield(waiting)
+            return answer
+        # The first asker does the work in its own task and leaves the answer for the others.
+        future: asyncio.Future[T] = asyncio.get_running_loop().create_future()
+        self._inflight[key] = future
+        try:
+            result = await work()
+        except BaseException as exc:
+            future.set_exception(exc)
+            future.exception()  # retrieved: waiters re-raise it, nobody else needs to
+            raise
+        finally:
+            del self._inflight[key]
+        future.set_result(result)
+        if self.cache is not None and (entry := store(result)) is not None:
+            self.cache.put(kind, canonical, entry)
+        return result
 
     async def fetch_article(self, url: str, *, cap: int) -> Fetched:
         """An article given as a URL, through the same client, limits and retries."""
@@ -272,39 +305,63 @@ class Resolver:
         client = self._client
         host = _host(url)
         semaphore = self._hosts.setdefault(host, asyncio.Semaphore(self.options.per_host))
+
+        async def attempt() -> Fetched:
+            async with self._global, semaphore:
+                fetched = await client.fetch(url, stop_at=stop_at, cap=cap)
+            if fetched.status == 429 or 500 <= fetched.status < 600:
+                raise RetryableStatus(fetched)
+            return fetched
+
+        # Most fetches succeed at once: the first try runs bare, and tenacity takes over only
+        # when it fails in a way worth retrying (its bookkeeping shows at a thousand links).
+        try:
+            return await attempt()
+        except RetryableStatus as exc:
+            first: BaseException = exc
+        except FetchError as exc:
+            if not exc.transient or self.options.attempts == 1:
+                raise
+            first = exc
+        if self.options.attempts == 1:
+            assert isinstance(first, RetryableStatus)
+            return first.fetched
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(self.options.attempts),
-            wait=self._wait,
-            retry=retry_if_exception(
-                lambda exc: (
-                    isinstance(exc, RetryableStatus)
-                    or (isinstance(exc, FetchError) and exc.transient)
-                )
-            ),
+            stop=stop_after_attempt(self.options.attempts - 1),
+            wait=self._wait_after(first),
+            retry=retry_if_exception(_worth_retrying),
             reraise=True,
         )
         try:
-            async for attempt in retrying:
-                with attempt:
-                    async with self._global, semaphore:
-                        fetched = await client.fetch(url, stop_at=stop_at, cap=cap)
-                    if fetched.status == 429 or 500 <= fetched.status < 600:
-                        raise RetryableStatus(fetched)
-                    return fetched
+            async for retry in retrying:
+                with retry:
+                    return await attempt()
         except RetryableStatus as exc:
             return exc.fetched
         raise AssertionError("unreachable: tenacity re-raises or returns")  # pragma: no cover
 
-    def _wait(self, state: RetryCallState) -> float:
+    def _wait_after(self, first: BaseException) -> Callable[[RetryCallState], float]:
+        """The wait before each retry; before the first one, the first failure decides."""
+
+        def wait(state: RetryCallState) -> float:
+            outcome = state.outcome
+            error = outcome.exception() if outcome is not None else None
+            return self._delay(error or first, state.attempt_number + 1)
+
+        return wait
+
+    def _delay(self, error: BaseException, failures: int) -> float:
         """Exponential backoff with full jitter; a server's Retry-After wins, up to the cap."""
-        outcome = state.outcome
-        error = outcome.exception() if outcome is not None else None
         if isinstance(error, RetryableStatus) and error.fetched.retry_after:
             asked = _retry_after_seconds(error.fetched.retry_after)
             if asked is not None:
                 return min(asked, self.options.retry_after_cap)
-        ceiling = self.options.backoff * 2 ** (state.attempt_number - 1)
+        ceiling = self.options.backoff * 2 ** (failures - 1)
         return float(random.uniform(ceiling / 2, ceiling))
+
+
+def _worth_retrying(exc: BaseException) -> bool:
+    return isinstance(exc, RetryableStatus) or (isinstance(exc, FetchError) and exc.transient)
 
 
 def _retry_after_seconds(value: str) -> float | None:
@@ -322,11 +379,23 @@ def _retry_after_seconds(value: str) -> float | None:
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
 
 
+# What: the host of an http(s) URL. Example: "https://t.co/abc" -> "t.co".
+# Why linear: a literal scheme, then one negated class run (userinfo is refused upstream).
+_HOST = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://(?:[^/?#@]*@)?(\[[^\]]*\]|[^/?#:]*)")
+
+
+def _url_kind(canonical: str) -> str:
+    """A short link's target never changes: it is cached longer than a page's metadata."""
+    return "expand" if _host(canonical) in SHORTENERS else "url"
+
+
 def _host(url: str) -> str:
-    try:
-        return (urlsplit(url).hostname or "").lower()
-    except ValueError:
-        return ""
+    """
+    >>> _host("https://T.co:443/abc"), _host("not a url")
+    ('t.co', '')
+    """
+    match = _HOST.match(url)
+    return match.group(1).lower() if match else ""
 
 
 def _post_ref(embed: Embed) -> tuple[PostRef, str | None] | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
@@ -24,6 +24,7 @@ from citeresolve.resolve.addresses import Refusal, refuse_address
 from citeresolve.resolve.options import ResolveOptions
 
 Lookup = Callable[[str, int], Awaitable[Sequence[str]]]
+DRAIN_LIMIT = 8192  # bytes of an unread body worth draining to keep its connection alive
 
 
 class AddressRefused(Exception):
@@ -105,11 +106,24 @@ class _Body(httpx.AsyncByteStream):
             raise httpx.ReadTimeout("the server stopped sending") from None
 
     async def aclose(self) -> None:
-        # Closing (not releasing) drops the connection: an unread redirect body is never drained.
-        if not self._response.content.at_eof():
-            self._response.close()
-        else:
-            self._response.release()
+        """Give the connection back for reuse when that is cheap, else drop it.
+
+        An unread body (a redirect's) is never decoded. One that declares at most
+        ``DRAIN_LIMIT`` bytes is read raw and discarded so the connection can serve the next
+        request; any other (a 3xx with a huge or chunked body) is dropped with its connection.
+        """
+        response = self._response
+        if not response.content.at_eof():
+            length = response.content_length
+            if length is None or length > DRAIN_LIMIT:
+                response.close()
+                return
+            try:
+                await response.content.readexactly(length)
+            except (asyncio.IncompleteReadError, aiohttp.ClientError, OSError):
+                response.close()
+                return
+        response.release()
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
@@ -141,23 +155,35 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         return self._session
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response = await self.send(
+            request.method,
+            str(request.url),
+            {k: v for k, v in request.headers.items() if k.lower() != "host"},
+            request.content or None,
+        )
+        response.request = request
+        return response
+
+    async def send(
+        self, method: str, url: str, headers: Mapping[str, str], content: bytes | None = None
+    ) -> httpx.Response:
+        """The request itself; SafeClient calls this directly and skips building an
+        httpx.Request it would only take apart again (it shows at a thousand links)."""
         session = self._open()
-        original = str(request.url)
-        url = self._route(original)
-        host = urlsplit(url).hostname or ""
-        routed = url != original
-        if not self._options.allow_private and not routed and _is_ip_literal(host):
+        target, host_header = self._route(url)
+        host = urlsplit(target).hostname or ""
+        if not self._options.allow_private and host_header is None and _is_ip_literal(host):
             refusal = refuse_address(host)
             if refusal is not None:  # aiohttp skips the resolver for literal addresses
                 raise AddressRefused(refusal)
-        headers = [(k, v) for k, v in request.headers.multi_items() if k.lower() != "host"]
-        headers.append(("Host", request.headers.get("host", urlsplit(str(request.url)).netloc)))
+        if host_header is not None:
+            headers = {**headers, "Host": host_header}
         try:
             response = await session.request(
-                request.method,
-                url,
+                method,
+                target,
                 headers=headers,
-                data=request.content or None,
+                data=content,
                 allow_redirects=False,
                 proxy=self._options.proxy,
             )
@@ -179,20 +205,20 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in response.raw_headers],
             stream=_Body(response),
             extensions={"reason_phrase": (response.reason or "").encode("latin-1", "replace")},
-            request=request,
         )
 
-    def _route(self, url: str) -> str:
-        """Apply ``connect_to``: send a request for one origin to another (fakes, mirrors)."""
+    def _route(self, url: str) -> tuple[str, str | None]:
+        """Apply ``connect_to``: send a request for one origin to another (fakes, mirrors).
+        Returns the URL to connect to and the Host header to keep (None when not routed)."""
         if not self._options.connect_to:
-            return url
+            return url, None
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}".lower()
         target = self._options.connect_to.get(origin)
         if target is None:
-            return url
+            return url, None
         routed = urlsplit(target)
-        return urlunsplit((routed.scheme, routed.netloc, parts.path, parts.query, ""))
+        return urlunsplit((routed.scheme, routed.netloc, parts.path, parts.query, "")), parts.netloc
 
     async def aclose(self) -> None:
         if self._session is not None:

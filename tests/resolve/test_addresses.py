@@ -147,7 +147,9 @@ def test_odd_ipv4_notations_are_always_refused(host, address, how, allow_private
 
 
 def test_odd_notation_message():
-    assert refuse_url("http://0x7f.1/").text == (
+    refusal = refuse_url("http://0x7f.1/")
+    assert refusal is not None
+    assert refusal.text == (
         "0x7f.1 is 127.0.0.1 written in hex, as 2 parts instead of 4, in 127.0.0.0/8 (loopback)"
     )
 

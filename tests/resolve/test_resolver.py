@@ -122,21 +122,16 @@ async def test_429_with_retry_after_then_200(router):
 
 
 async def test_retry_after_is_honoured_up_to_the_cap(router):
-    resolver = make(router, retry_after_cap=1.5)
-    from tenacity import RetryCallState
-
     from citeresolve.resolve.client import Fetched
     from citeresolve.resolve.resolver import RetryableStatus
 
-    state = RetryCallState(None, None, (), {})
-    state.set_exception(
-        (RetryableStatus, RetryableStatus(Fetched("u", "u", 429, "", None, (), "2")), None)
-    )
-    assert resolver._wait(state) == 1.5
-    state.set_exception(
-        (RetryableStatus, RetryableStatus(Fetched("u", "u", 429, "", None, (), "1")), None)
-    )
-    assert resolver._wait(state) == 1.0
+    resolver = make(router, retry_after_cap=1.5)
+    asks = {"2": 1.5, "1": 1.0, "0": 0.0}
+    for header, wait in asks.items():
+        error = RetryableStatus(Fetched("u", "u", 429, "", None, (), header))
+        assert resolver._delay(error, 1) == wait
+    jittered = resolver._delay(RetryableStatus(Fetched("u", "u", 503, "", None)), 3)
+    assert 0.02 <= jittered <= 0.04  # backoff 0.01 doubled twice, with jitter
     await resolver.aclose()
 
 
