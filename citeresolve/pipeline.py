@@ -50,7 +50,8 @@ async def load_source(source: str | Path, resolver: Resolver) -> Document:
             url, cap=max(ARTICLE_CAP, resolver.options.max_bytes)
         )
     except FetchError as exc:
-        raise InputError(f"{url}: {exc.text} ({exc.reason})") from None
+        text = exc.text if exc.text.startswith(url) else f"{url}: {exc.text}"
+        raise InputError(f"{text} ({exc.reason})") from None
     if fetched.status >= 400:
         raise InputError(f"{url}: the server answers HTTP {fetched.status}")
     if fetched.body is None or media_type(fetched.content_type) not in HTML_TYPES:

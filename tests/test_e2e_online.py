@@ -171,3 +171,52 @@ def test_plain_online_audit_without_network_finishes_fast(tmp_path):
         if node["type"] in {"post", "url"}:
             assert node["status"] == "unresolved"
             assert node["reason"] and node["reason_text"]
+
+
+def test_url_source_is_fetched_through_the_safe_client(fake, tmp_path):
+    from tests.fault_server import HTML_TITLE
+
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "citeresolve",
+            "audit",
+            "http://news.test/html",
+            "--format",
+            "json",
+            "--no-cache",
+            "--connect-to",
+            f"http://news.test={fake.base}",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    assert document["article"]["format"] == "html"
+    assert document["article"]["source"] == "http://news.test/html"
+    assert document["article"]["title"] == HTML_TITLE
+    assert document["article"]["url"].startswith("http")  # the page's canonical link
+
+
+@pytest.mark.parametrize(
+    ("source", "words"),
+    [
+        pytest.param("http://127.0.0.1/article", "127.0.0.1", id="private-address"),
+        pytest.param("http://localhost/article", "localhost", id="local-name"),
+    ],
+)
+def test_url_source_refused_by_policy_is_one_line_and_exit_2(source, words):
+    result = subprocess.run(
+        [sys.executable, "-m", "citeresolve", "audit", source, "--no-cache"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    assert words in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1

@@ -63,6 +63,12 @@ def _load_tlds() -> frozenset[str]:
 
 
 _TLDS = _load_tlds()
+# What: a last label that is not in the root zone but could be a name. Example: "example".
+# Why linear: one bounded class run.
+_UNLISTED_TLD = re.compile(r"[A-Za-z]{2,63}")
+# What: a dotted-quad IPv4 host. Example: "192.168.0.1". Why linear: fixed repetition of a
+# bounded digit run and a literal dot.
+_IPV4 = re.compile(r"(?:[0-9]{1,3}\.){3}[0-9]{1,3}")
 _MAX_TLD_LEN = max(map(len, _TLDS))
 _SHORT_DOMAIN_CCTLDS = frozenset({"co", "tv"})
 _FILE_EXTENSION_TLDS = frozenset({"zip", "mov"})
@@ -234,6 +240,11 @@ def _host(run: str, *, with_scheme: bool) -> tuple[int, str]:
     tld = host[dot + 1 :]
     if tld.lower() not in _TLDS:
         cut = _tld_prefix(tld)
+        if not cut and with_scheme and (_UNLISTED_TLD.fullmatch(tld) or _IPV4.fullmatch(host)):
+            # Departure from twitter-text: after "http://" a reserved name (.example, .test,
+            # .internal) or an IPv4 address is still a host; the link is reported, and the
+            # resolver decides whether to follow it.
+            cut = len(tld)
         if not cut:
             return 0, ""
         tld = tld[:cut]

@@ -50,6 +50,8 @@ class CheckedResolver(AbstractResolver):
         self._lookup = lookup or system_lookup
         # The operator named these hosts with --connect-to: they are where they said to go.
         self._trusted = {urlsplit(t).hostname or "" for t in options.connect_to.values()}
+        if options.proxy:  # the proxy the operator named, which does its own DNS for targets
+            self._trusted.add(urlsplit(options.proxy).hostname or "")
 
     async def resolve(
         self, host: str, port: int = 0, family: socket.AddressFamily = socket.AF_INET
@@ -69,7 +71,9 @@ class CheckedResolver(AbstractResolver):
                 if refusal is not None:
                     # One private answer is enough: a mixed answer is how rebinding attacks start.
                     raise AddressRefused(
-                        Refusal(refusal.reason, f"{host} resolves to {refusal.text}")
+                        Refusal(
+                            refusal.reason, f"{host} resolves to a refused address: {refusal.text}"
+                        )
                     )
         results: list[ResolveResult] = []
         for address in addresses:

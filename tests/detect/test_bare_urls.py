@@ -534,6 +534,19 @@ POSITIVES = [
     ),
     pytest.param("see t.co/abc", [("t.co/abc", "https://t.co/abc")], id="tco-schemeless"),
     pytest.param(
+        "at http://192.168.0.1/x now",
+        [("http://192.168.0.1/x", "http://192.168.0.1/x")],
+        id="ipv4-with-scheme",
+    ),
+    pytest.param(
+        "try https://docs.example/a and http://intranet.internal/b",
+        [
+            ("https://docs.example/a", "https://docs.example/a"),
+            ("http://intranet.internal/b", "http://intranet.internal/b"),
+        ],
+        id="reserved-tld-with-scheme",
+    ),
+    pytest.param(
         "pic.twitter.com/abc",
         [("pic.twitter.com/abc", "https://pic.twitter.com/abc")],
         id="pic-twitter",
@@ -740,7 +753,6 @@ NEGATIVES = [
     pytest.param("https://user.name:pass@example.com/x", id="userinfo-looking-like-host"),
     pytest.param("ftp://example.com/x", id="other-scheme"),
     pytest.param("xhttp://example.com/x", id="scheme-glued-to-word"),
-    pytest.param("http://192.168.0.1/x", id="ip-address"),
     pytest.param(".hidden.com -dash.com _under.com", id="host-after-dot-dash-underscore"),
     pytest.param("http://localhost:8000/", id="no-tld"),
     pytest.param("https://t.co/" + "a" * 41, id="tco-slug-too-long"),
