@@ -246,3 +246,21 @@ async def test_broken_connection_is_an_error_not_a_crash(server, guard):
         with pytest.raises(FetchError) as info:
             await safe.fetch(f"{PUBLIC}/reset")
     assert info.value.reason in {"protocol_error", "connect_error"}
+
+
+async def test_a_host_is_resolved_once_and_only_checked_addresses_are_dialled(server, guard):
+    """DNS rebinding: a second answer pointing inside is never asked for, never dialled."""
+    answers = [["93.184.216.34"], ["127.0.0.1"]]
+    lookups = []
+
+    async def rebinding(host, _port):
+        lookups.append(host)
+        return answers[min(len(lookups) - 1, 1)]
+
+    async with client(server, lookup=rebinding) as safe:
+        for _ in range(2):
+            with pytest.raises(FetchError) as info:
+                await safe.fetch("http://rebind.test/")
+            assert info.value.reason in {"connect_error", "network_unreachable"}
+    assert lookups == ["rebind.test"]
+    assert {address for address, _ in guard.attempts} == {"93.184.216.34"}  # refused by the guard

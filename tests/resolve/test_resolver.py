@@ -365,6 +365,7 @@ OEMBED_GONE = [
     pytest.param(
         "x-twitter/oembed-400-format-xml", "twitter", "error", "oembed_400", id="twitter-400"
     ),
+    pytest.param("tiktok/oembed-400-synthetic", "tiktok", "error", "oembed_400", id="tiktok-400"),
 ]
 REFS = {
     "twitter": PostRef("twitter", "1", "a", "https://twitter.com/a/status/1"),
@@ -378,6 +379,9 @@ REFS = {
         "3kqmooj3ems2w",
         None,
         "https://bsky.app/profile/a.bsky.social/post/3kqmooj3ems2w",
+    ),
+    "tiktok": PostRef(
+        "tiktok", "7005293332821822726", "a", "https://www.tiktok.com/@a/video/7005293332821822726"
     ),
     "mastodon": PostRef(
         "mastodon", "109999999999", "a@mastodon.social", "https://mastodon.social/@a/109999999999"
@@ -448,3 +452,31 @@ async def test_offline_without_cache_is_unresolved():
     resolver = Resolver(ResolveOptions(offline=True))
     outcome = await resolver.resolve_url("https://t.co/abc")
     assert (outcome.status, outcome.reason) == ("unresolved", "offline")
+
+
+async def test_telegram_widget_page_says_whether_the_post_exists(router):
+    ref = PostRef("telegram", "43", "durov", "https://t.me/durov/43")
+    page = (
+        '<div class="tgme_widget_message_owner_name"><span>Pavel Durov</span></div>'
+        '<div class="tgme_widget_message_text">Hello</div><time datetime="2022-04-01T10:00:00+00:00"></time>'
+    )
+    router.get("https://t.me/durov/43?embed=1").mock(return_value=httpx.Response(200, html=page))
+    async with make(router) as resolver:
+        outcome = await resolver.verify_post(ref)
+    assert (outcome.status, outcome.author_name, outcome.text, outcome.published) == (
+        "ok",
+        "Pavel Durov",
+        "Hello",
+        "2022-04-01",
+    )
+
+
+async def test_telegram_post_not_found(router):
+    ref = PostRef("telegram", "999999", "durov", "https://t.me/durov/999999")
+    page = '<div class="tgme_widget_message_error">Post not found</div>'
+    router.get("https://t.me/durov/999999?embed=1").mock(
+        return_value=httpx.Response(200, html=page)
+    )
+    async with make(router) as resolver:
+        outcome = await resolver.verify_post(ref)
+    assert (outcome.status, outcome.reason) == ("unavailable", "telegram_not_found")
