@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from bs4.element import Tag
 
 from citeresolve.document import Document, iter_outermost
-from citeresolve.model import Embed, Span
+from citeresolve.model import Embed
 from citeresolve.platforms.base import (
     DATE_PATTERN,
     Platform,
@@ -21,7 +21,7 @@ from citeresolve.platforms.base import (
     parse_date,
     text_of,
 )
-from citeresolve.platforms.pasted import Paragraphs, collapse, strip_span
+from citeresolve.platforms.pasted import Paragraphs, pasted_post, strip_span
 from citeresolve.platforms.twitter import find_signature_dash, quote_author
 
 # --- Bluesky ---------------------------------------------------------------------------------
@@ -103,18 +103,15 @@ def _bluesky_text(doc: Document) -> Iterator[Embed]:
             continue
         paragraphs = paragraphs or Paragraphs.of(text)
         start, _ = strip_span(text, paragraphs.post_start(dash[0]), dash[0])
-        body = collapse(text[start : dash[0]]) or None
-        yield Embed(
-            platform="bluesky",
-            form="text",
-            span=Span.of(text, start, match.end()),
-            author_handle=match["handle"],
-            author_name=text[dash[1] : match.start()].strip(),
+        yield pasted_post(
+            "bluesky",
+            text,
+            span=(start, match.end()),
+            body=(start, dash[0]),
+            signature=strip_span(text, dash[0], match.end()),
+            handle=match["handle"],
+            name=text[dash[1] : match.start()].strip(),
             published=parse_date(match["date"]),
-            text=body,
-            signature=Span.of(text, *strip_span(text, dash[0], match.end())),
-            mentions=mentions_in(body),
-            hashtags=hashtags_in(body),
         )
 
 

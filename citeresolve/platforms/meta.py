@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from bs4.element import Tag
 
 from citeresolve.document import Document, iter_elements, iter_outermost
-from citeresolve.model import Embed, Span
+from citeresolve.model import Embed
 from citeresolve.platforms.base import (
     DATE_PATTERN,
     Platform,
@@ -21,7 +21,7 @@ from citeresolve.platforms.base import (
     parse_date,
     text_of,
 )
-from citeresolve.platforms.pasted import Paragraphs, collapse, strip_span
+from citeresolve.platforms.pasted import Paragraphs, pasted_post, strip_span
 
 # --- Instagram -------------------------------------------------------------------------------
 
@@ -129,18 +129,15 @@ def _instagram_text(doc: Document) -> Iterator[Embed]:
             published = parse_date(tail.group(1))
             end += tail.end()
         start, end = strip_span(text, start, end)
-        body = collapse(text[body_start : match.start()]) or None
-        yield Embed(
-            platform="instagram",
-            form="text",
-            span=Span.of(text, start, end),
-            author_handle=match["handle"],
-            author_name=(match["name"] or "").strip() or None,
+        yield pasted_post(
+            "instagram",
+            text,
+            span=(start, end),
+            body=(body_start, match.start()),
+            signature=(match.start(), match.end()),
+            handle=match["handle"],
+            name=(match["name"] or "").strip(),
             published=published,
-            text=body,
-            signature=Span.of(text, match.start(), match.end()),
-            mentions=mentions_in(body),
-            hashtags=hashtags_in(body),
         )
 
 
@@ -251,17 +248,15 @@ def _facebook_text(doc: Document) -> Iterator[Embed]:
             start = paragraphs.start_of(max(0, start - 1)) if start else 0
             start = paragraphs.post_start(start) if start else 0
         start, _ = strip_span(text, start, match.start())
-        body = collapse(text[start : match.start()]) or None
-        yield Embed(
-            platform="facebook",
-            form="text",
-            span=Span.of(text, start, match.end()),
-            author_name=match["name"].strip(),
+        yield pasted_post(
+            "facebook",
+            text,
+            span=(start, match.end()),
+            body=(start, match.start()),
+            signature=(match.start(), match.end()),
+            handle=None,
+            name=match["name"].strip(),
             published=parse_date(match["date"]),
-            text=body,
-            signature=Span.of(text, match.start(), match.end()),
-            mentions=mentions_in(body),
-            hashtags=hashtags_in(body),
         )
 
 

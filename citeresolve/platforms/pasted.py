@@ -12,6 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from citeresolve.model import Embed, Span
+from citeresolve.platforms.base import hashtags_in, mentions_in
+
 # What: a run of blank lines between paragraphs. Example: "\n\n", "\n \n\n".
 # Why linear: one character class repeated, no alternation inside the repetition.
 _GAP = re.compile(r"\n[ \t\r\n]*\n")
@@ -76,3 +79,30 @@ def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
 def collapse(text: str) -> str:
     """Post text as a reader sees it: paragraphs kept, runs of blank lines shortened."""
     return re.sub(r"\n[ \t\r\n]*\n", "\n\n", text).strip()
+
+
+def pasted_post(
+    platform: str,
+    text: str,
+    *,
+    span: tuple[int, int],
+    body: tuple[int, int],
+    signature: tuple[int, int],
+    handle: str | None,
+    name: str | None,
+    published: str | None,
+) -> Embed:
+    """The Embed of a post pasted as text: its whole span, its body and where it is signed."""
+    content = collapse(text[body[0] : body[1]]) or None
+    return Embed(
+        platform=platform,
+        form="text",
+        span=Span.of(text, *span),
+        author_handle=handle,
+        author_name=name or None,
+        published=published,
+        text=content,
+        signature=Span.of(text, *signature),
+        mentions=mentions_in(content),
+        hashtags=hashtags_in(content),
+    )

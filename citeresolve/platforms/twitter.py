@@ -9,7 +9,7 @@ from urllib.parse import parse_qs, urlsplit
 from bs4.element import Tag
 
 from citeresolve.document import Document, iter_elements, iter_outermost
-from citeresolve.model import Embed, Span
+from citeresolve.model import Embed
 from citeresolve.platforms.base import (
     DATE_PATTERN,
     Platform,
@@ -20,7 +20,7 @@ from citeresolve.platforms.base import (
     parse_date,
     text_of,
 )
-from citeresolve.platforms.pasted import Paragraphs, collapse, line_start, strip_span
+from citeresolve.platforms.pasted import Paragraphs, line_start, pasted_post, strip_span
 
 NAME = "twitter"
 
@@ -153,19 +153,15 @@ def _from_text(doc: Document) -> Iterator[Embed]:
             continue
         paragraphs = paragraphs or Paragraphs.of(text)
         start, _ = strip_span(text, paragraphs.post_start(dash[0]), dash[0])
-        body = collapse(text[start : dash[0]])
-        sig_start, sig_end = strip_span(text, dash[0], match.end())
-        yield Embed(
-            platform=NAME,
-            form="text",
-            span=Span.of(text, start, match.end()),
-            author_handle=match["handle"],
-            author_name=name,
+        yield pasted_post(
+            NAME,
+            text,
+            span=(start, match.end()),
+            body=(start, dash[0]),
+            signature=strip_span(text, dash[0], match.end()),
+            handle=match["handle"],
+            name=name,
             published=parse_date(match["date"]),
-            text=body or None,
-            signature=Span.of(text, sig_start, sig_end),
-            mentions=mentions_in(body),
-            hashtags=hashtags_in(body),
         )
 
 
