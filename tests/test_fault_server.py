@@ -238,7 +238,7 @@ def test_drip_sends_headers_then_trickles(server: FaultServer, client: httpx.Cli
         assert resp.headers["transfer-encoding"] == "chunked"
         chunks = list(resp.iter_raw())
     elapsed = time.monotonic() - t0
-    assert t_headers < 0.2 and elapsed >= 0.25
+    assert t_headers < 1.0 and elapsed >= 0.25  # headers at once, body over >= 5 intervals
     assert b"".join(chunks) == b"xxxxxx" and len(chunks) >= 3
 
 
@@ -319,7 +319,7 @@ def test_hang_times_out_and_shutdown_is_fast_with_open_connections() -> None:
         ]
         t0 = time.monotonic()
         srv.stop()
-        assert time.monotonic() - t0 < 1.0
+        assert time.monotonic() - t0 < 3.0  # does not wait for /hang, /drip or /slow
         assert srv.errors == []
         for s in socks:
             data = b""
@@ -350,12 +350,12 @@ async def test_slow_is_concurrent_under_asyncio() -> None:
         async with httpx.AsyncClient(limits=limits, trust_env=False, timeout=10) as c:
             t0 = time.monotonic()
             rs = await asyncio.gather(*(c.get(srv.url(f"/slow?ms=200&i={i}")) for i in range(50)))
-            assert time.monotonic() - t0 < 1.0
+            assert time.monotonic() - t0 < 4.0  # serialised it would take 10 s
         assert all(r.status_code == 200 for r in rs) and srv.connections == 50
         # 500 at once over bare sockets (httpx's own pool is the slower party at this size)
         t0 = time.monotonic()
         raws = await asyncio.gather(*(_raw_get(srv.port, "/slow?ms=300") for _ in range(500)))
-        assert time.monotonic() - t0 < 1.5
+        assert time.monotonic() - t0 < 6.0  # serialised it would take 150 s
         assert all(r.startswith(b"HTTP/1.1 200 OK") for r in raws)
         assert (srv.connections, len(srv.requests)) == (550, 550)
         assert srv.errors == []

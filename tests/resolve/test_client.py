@@ -164,7 +164,7 @@ async def test_drip_server_hits_the_total_deadline(server, guard):
             await safe.fetch(f"{PUBLIC}/drip-html")
     elapsed = time.monotonic() - started
     assert info.value.reason == "timeout"
-    assert 1.4 < elapsed < 3.0
+    assert 1.4 < elapsed < 5.0  # the drip alone would take 20 s
 
 
 async def test_hanging_server_times_out(server, guard):
@@ -203,7 +203,7 @@ async def test_redirect_body_is_never_read(server, guard):
     assert fetched.final_url.endswith("/final/x")
     assert fetched.status == 200
     assert peak < 8_000_000
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 5.0
 
 
 async def test_meta_refresh_page_counts_as_a_hop(server, guard):
