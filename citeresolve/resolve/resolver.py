@@ -109,7 +109,7 @@ class Resolver:
         for (index, (ref, source)), outcome in zip(refs.items(), verdicts, strict=False):
             posts[index] = outcome.with_recovery(ref, source) if source else outcome
         for index, embed in enumerate(findings.embeds):
-            posts.setdefault(index, self._unverifiable(embed))
+            posts.setdefault(index, self._unverifiable(embed, findings, by_url))
         linked_posts = dict(
             zip((r.url for r in linked_refs), verdicts[len(post_tasks) :], strict=True)
         )
@@ -120,9 +120,21 @@ class Resolver:
         )
         return Resolutions(by_url, posts, linked_posts, resolved_at)
 
-    def _unverifiable(self, embed: Embed) -> PostOutcome:
+    def _unverifiable(
+        self, embed: Embed, findings: Findings, by_url: dict[str, UrlOutcome]
+    ) -> PostOutcome:
+        """Why a post without an id stays unresolved: offline, its links failed, or it has none."""
         if self.options.offline:
             return PostOutcome("unresolved", *OFFLINE)
+        inside = [by_url[link.url] for link in findings.links if embed.span.contains(link.span)]
+        failed = [outcome for outcome in inside if outcome.status != "ok"]
+        if failed:
+            return PostOutcome(
+                "unresolved",
+                failed[0].reason or "links_unresolved",
+                "the post is quoted without its link, and the links inside it that could name "
+                f"it were not followed ({failed[0].reason_text})",
+            )
         return PostOutcome(
             "unresolved",
             "no_post_id",
