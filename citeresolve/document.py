@@ -10,6 +10,7 @@ import warnings
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Literal
 from urllib.parse import urljoin
@@ -80,6 +81,9 @@ class Document:
     element_spans: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
     # id(element) -> (preorder index, last preorder index in its subtree): nesting in O(1).
     tree_ranges: dict[int, tuple[int, int]] = field(default_factory=dict, repr=False)
+    # Every element by tag, by class and by attribute name, in document order: the detectors
+    # look things up here instead of running CSS selectors over the whole tree each time.
+    index: ElementIndex = field(default_factory=lambda: ElementIndex(), repr=False)
 
     @property
     def id(self) -> str:
@@ -247,7 +251,8 @@ def parse_html(
         warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
         soup = BeautifulSoup(markup, "lxml")
-    text, segments, spans, ranges = _visible_text(soup)
+    index = ElementIndex()
+    text, segments, spans, ranges = _visible_text(soup, index)
     sha = sha256 or hashlib.sha256(markup.encode("utf-8", "surrogatepass")).hexdigest()
     url = _page_url(soup) or page_url
     base = _base_url(soup, page_url or url)
@@ -263,6 +268,7 @@ def parse_html(
         segments=tuple(segments),
         element_spans=spans,
         tree_ranges=ranges,
+        index=index,
     )
 
 
@@ -312,6 +318,7 @@ class _TextBuilder:
 
 def _visible_text(
     soup: BeautifulSoup,
+    index: ElementIndex,
 ) -> tuple[str, list[tuple[int, int, Tag]], dict[int, tuple[int, int]], dict[int, tuple[int, int]]]:
     """Walk the tree once, iteratively (2,000 nested divs must not hit the recursion limit)."""
     out = _TextBuilder()
@@ -336,8 +343,13 @@ def _visible_text(
             continue
         name = node.name
         if entering:
+            if node is not soup:
+                index.add(node)
             if name in INVISIBLE and node is not soup:
                 raw_spans[id(node)] = (out.length, out.length)  # where it sits, though unseen
+                for inner in node.descendants:  # unseen, but embeds live in <noscript>, <script>
+                    if isinstance(inner, Tag):
+                        index.add(inner)
                 continue
             if name in BLOCKS:
                 out.block_break(2)
@@ -404,11 +416,89 @@ def _base_url(soup: BeautifulSoup, page_url: str | None) -> str | None:
     return page_url
 
 
+class ElementIndex:
+    """Elements by tag name, class and attribute name, each list in document order."""
+
+    def __init__(self) -> None:
+        self.by_tag: dict[str, list[Tag]] = {}
+        self.by_class: dict[str, list[Tag]] = {}
+        self.by_attr: dict[str, list[Tag]] = {}
+        self.order: dict[int, int] = {}
+
+    def add(self, element: Tag) -> None:
+        self.order[id(element)] = len(self.order)
+        self.by_tag.setdefault(element.name, []).append(element)
+        for name, value in element.attrs.items():
+            self.by_attr.setdefault(name, []).append(element)
+            if name == "class":
+                for token in value if isinstance(value, list) else str(value).split():
+                    self.by_class.setdefault(token, []).append(element)
+
+    def select(self, selector: str) -> list[Tag]:
+        """The elements matching a selector of the small CSS subset the detectors use:
+        comma-separated ``tag.class[attr]`` or ``tag[attr*="text"]`` parts, any part optional."""
+        found: dict[int, Tag] = {}
+        for part in _parse_selector(selector):
+            for element in self._candidates(part):
+                if part.matches(element):
+                    found[id(element)] = element
+        return sorted(found.values(), key=lambda e: self.order[id(e)])
+
+    def _candidates(self, part: _Simple) -> list[Tag]:
+        if part.attr:
+            return self.by_attr.get(part.attr, [])
+        if part.cls:
+            return self.by_class.get(part.cls, [])
+        return self.by_tag.get(part.tag or "", [])
+
+
+@dataclass(frozen=True, slots=True)
+class _Simple:
+    tag: str | None
+    cls: str | None
+    attr: str | None
+    contains: str | None
+
+    def matches(self, element: Tag) -> bool:
+        if self.tag and element.name != self.tag:
+            return False
+        if self.cls:
+            classes = element.get("class") or []
+            if self.cls not in (classes if isinstance(classes, list) else str(classes).split()):
+                return False
+        if self.attr:
+            value = element.get(self.attr)
+            if value is None:
+                return False
+            if self.contains is not None and self.contains not in str(value):
+                return False
+        return True
+
+
+# What: one simple selector: tag, .class, [attr] or [attr*="text"]. Example: iframe[src*="x"].
+# Why linear: anchored, optional groups of single class runs, applied to short literals only.
+_SELECTOR = re.compile(
+    r"^(?P<tag>[a-z][a-z0-9-]*)?(?:\.(?P<cls>[A-Za-z0-9_-]+))?"
+    r'(?:\[(?P<attr>[a-z][a-z0-9-]*)(?:\*="(?P<contains>[^"]*)")?\])?$'
+)
+
+
+@cache
+def _parse_selector(selector: str) -> tuple[_Simple, ...]:
+    parts = []
+    for piece in selector.split(","):
+        match = _SELECTOR.match(piece.strip())
+        if match is None:
+            raise ValueError(f"unsupported selector {piece!r}")
+        parts.append(_Simple(match["tag"], match["cls"], match["attr"], match["contains"]))
+    return tuple(parts)
+
+
 def iter_elements(doc: Document, selector: str) -> Iterator[Tag]:
-    """CSS-select inside the parsed tree of an HTML document; nothing for plain text."""
+    """Elements of an HTML document matching ``selector``; nothing for plain text."""
     if doc.html is None:
         return iter(())
-    return iter(doc.html.select(selector))
+    return iter(doc.index.select(selector))
 
 
 def iter_outermost(doc: Document, selector: str) -> Iterator[Tag]:

@@ -23,6 +23,7 @@ from citeresolve.model import (
     Span,
 )
 from citeresolve.outlets.registry import OutletRegistry, default_registry
+from citeresolve.pagemeta import PageMeta, meta_from_soup
 from citeresolve.platforms import PostRef, post_from_url
 from citeresolve.platforms.base import clean_post_url, host_of
 from citeresolve.resolve.outcomes import OFFLINE, PostOutcome, Resolutions, UrlOutcome
@@ -331,6 +332,7 @@ class _Builder:
 
     def _article(self) -> dict[str, JSON]:
         doc = self.doc
+        meta = meta_from_soup(doc.html) if doc.html is not None else PageMeta()
         return {
             "id": doc.id,
             "source": doc.source,
@@ -338,6 +340,9 @@ class _Builder:
             "sha256": doc.sha256,
             "title": doc.title,
             "url": doc.url,
+            "published": meta.published,
+            "site_name": meta.site_name,
+            "byline": meta.byline,
             "chars": len(doc.text),
         }
 

@@ -8,20 +8,33 @@ from citeresolve.detect.links import find_links
 from citeresolve.document import Document
 from citeresolve.model import Findings
 from citeresolve.outlets.registry import OutletRegistry, default_registry
+from citeresolve.scope import article_scope, in_scope
 
 
-def detect(doc: Document, *, registry: OutletRegistry | None = None) -> Findings:
-    """Embedded posts, outlet attributions and links of one Document.
+def detect(
+    doc: Document, *, registry: OutletRegistry | None = None, whole_page: bool = False
+) -> Findings:
+    """Embedded posts, outlet attributions and links of one Document's article.
+
+    On an HTML page only the article counts (its body, headline, byline and lead figure, see
+    ``scope.py``); ``whole_page`` takes navigation, rails and comments in too.
 
     >>> from citeresolve.document import load
     >>> found = detect(load("a.txt", data=b"CNN reports a fire. See https://t.co/abc"))
     >>> len(found.embeds), [a.name for a in found.attributions], [l.url for l in found.links]
     (0, ['CNN'], ['https://t.co/abc'])
     """
+    scope = None if whole_page else article_scope(doc)
     return Findings(
-        embeds=find_embeds(doc),
-        attributions=find_attributions(doc, registry or default_registry()),
-        links=find_links(doc),
+        embeds=tuple(e for e in find_embeds(doc) if in_scope(scope, e.span.start, e.span.end)),
+        attributions=tuple(
+            a
+            for a in find_attributions(doc, registry or default_registry())
+            if in_scope(scope, a.span.start, a.span.end)
+        ),
+        links=tuple(
+            link for link in find_links(doc) if in_scope(scope, link.span.start, link.span.end)
+        ),
     )
 
 

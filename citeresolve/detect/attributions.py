@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from citeresolve.detect import cues
 from citeresolve.document import Document
@@ -21,8 +23,10 @@ from citeresolve.outlets.registry import OutletRegistry
 # What: one word with inner dots, hyphens, apostrophes or ampersands. Example: "France-Presse".
 # Why linear: every repetition starts with a punctuation char that the word class excludes.
 _WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
+_WORD_CHAR = re.compile(r"[^\W_]")
 LEFT_WINDOW = 80
+NAME_CONTEXT = 40  # characters around a name: the words before and after it that matter
 RIGHT_WINDOW = 80
 # Capitalised words that start a clause rather than a longer name ("Yesterday Reuters said").
 _CLAUSE_WORDS = frozenset(
@@ -37,8 +41,9 @@ _CLAUSE_WORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class _Word:
+class _Word(NamedTuple):
+    """A word and its offsets (a tuple: thousands are made per article, cheaply)."""
+
     start: int
     end: int
     text: str
@@ -65,20 +70,25 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
     [('according to Reuters', 'reuters', 'report')]
     """
     text = doc.text
-    words = _words(text)
-    mentions = list(_mentions(text, words, registry))
-    unnamed = list(_unnamed_phrases(text, words))
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lengthen in lower case ("İ"): keep offsets
+        lowered = text.translate(_ASCII_LOWER)
+    mentions = list(_mentions(text, registry))
+    unnamed = list(_unnamed_phrases(text, lowered))
     found: list[Attribution] = []
     credited: set[tuple[int, int]] = set()
-    for credit in _credit_regions(text, mentions, registry):
-        for mention in mentions:
-            if credit.start <= mention.name_start and mention.end <= credit.end:
+    name_starts = [m.name_start for m in mentions]  # ascending: mentions come in text order
+    for credit in _credit_regions(text, lowered, mentions, registry):
+        first = bisect_left(name_starts, credit.start)
+        for mention in mentions[first : bisect_right(name_starts, credit.end)]:
+            if mention.end <= credit.end:
                 found.append(_attribution(text, credit, AttributionKind.IMAGE_CREDIT, mention))
                 credited.add((mention.start, mention.end))
+    unnamed_by_end = {phrase.end: phrase for phrase in unnamed}
     for mention in mentions:
         if (mention.start, mention.end) in credited:
             continue
-        descriptor = next((u for u in unnamed if 0 <= mention.start - u.end <= 1), None)
+        descriptor = unnamed_by_end.get(mention.start) or unnamed_by_end.get(mention.start - 1)
         anchor = mention.start if descriptor is None else descriptor.start
         cue = _dateline(text, mention) or _cue_around(
             text, mention.start, mention.end, left_anchor=anchor
@@ -87,7 +97,7 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
             found.append(_attribution(text, cue[0], cue[1], mention))
     named_starts = {m.start for m in mentions} | {m.name_start for m in mentions}
     for phrase in unnamed:
-        if any(0 <= start - phrase.end <= 1 for start in named_starts):
+        if phrase.end in named_starts or phrase.end + 1 in named_starts:
             continue  # "the Israeli daily Haaretz": the name is the outlet, the rest describes it
         cue = _cue_around(text, phrase.start, phrase.end)
         if cue is None and phrase.self_cued:
@@ -111,42 +121,75 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
 # --- Names -----------------------------------------------------------------------------------
 
 
-def _words(text: str) -> list[_Word]:
-    words = []
-    for match in _WORD.finditer(text):
-        value, end = match.group(), match.end()
-        possessive = _POSSESSIVE.search(value)
-        if possessive and len(value) > 2:
-            value, end = value[: possessive.start()], end - 2
-        words.append(_Word(match.start(), end, value))
+def _words(text: str, start: int = 0, end: int | None = None) -> list[_Word]:
+    """The words of ``text[start:end]`` with their offsets, a possessive "'s" cut off."""
+    words: list[_Word] = []
+    append = words.append
+    for match in _WORD.finditer(text, start, len(text) if end is None else end):
+        value = match.group()
+        if value[-2:] in _POSSESSIVES and len(value) > 2:
+            append(_Word(match.start(), match.end() - 2, value[:-2]))
+        else:
+            append(_Word(match.start(), match.end(), value))
     return words
 
 
-def _mentions(text: str, words: list[_Word], registry: OutletRegistry) -> Iterator[_Mention]:
-    """Longest registry names, word-aligned, each word separated by plain spaces only."""
-    index = 0
+def _mentions(text: str, registry: OutletRegistry) -> Iterator[_Mention]:
+    """Longest registry names, word-aligned, each word separated by plain spaces only.
+
+    Only words that can open a name are looked at (a capitalised word, or one of the few
+    names written in lower case): most of an article's words never cost more than a regex
+    step, and words are listed only in a small window around a candidate.
+    """
     first = registry.first_words
-    while index < len(words):
-        word = words[index].text
-        if word not in first and not (word.isupper() and word.casefold() in first):
-            index += 1
+    taken_until = -1
+    for candidate in registry.candidates.finditer(text):
+        position = candidate.start()
+        if position < taken_until or (position and _WORD_CHAR.match(text, position - 1)):
             continue
-        matched = 0
-        for size in range(min(registry.max_words, len(words) - index), 0, -1):
-            chunk = words[index : index + size]
-            if any(not _joined(text, a, b) for a, b in itertools.pairwise(chunk)):
-                continue
-            names = tuple(w.text for w in chunk)
-            outlet_id = registry.match_words(names)
-            if outlet_id is None or _part_of_longer_name(text, words, index, size):
-                continue
-            start = _with_article(text, words, index)
-            if start == chunk[0].start and registry.needs_article(names):
-                continue  # "The Hindu" is an outlet, "Hindu" alone is not
-            yield _Mention(start, chunk[-1].end, chunk[0].start, outlet_id)
-            matched = size
-            break
-        index += max(matched, 1)
+        word = candidate.group()
+        if word not in first and not (word.isupper() and word.casefold() in first):
+            continue
+        words, index = _around(text, position, before=NAME_CONTEXT, after=registry.max_words + 1)
+        mention = _mention_at(text, words, index, registry)
+        if mention is not None:
+            taken_until = mention.end
+            yield mention
+
+
+def _around(text: str, position: int, *, before: int, after: int) -> tuple[list[_Word], int]:
+    """The words in the ``before`` characters up to ``position`` and the first ``after`` words
+    from it, and the index of the word at ``position``: context without listing every word."""
+    window = max(0, position - before)
+    behind = _words(text, window, position)
+    if behind and window > 0 and behind[0].start == window and _WORD_CHAR.match(text, window - 1):
+        behind = behind[1:]  # cut by the window: not a whole word
+    ahead = []
+    for match in itertools.islice(_WORD.finditer(text, position), after):
+        value = match.group()
+        if value[-2:] in _POSSESSIVES and len(value) > 2:
+            ahead.append(_Word(match.start(), match.end() - 2, value[:-2]))
+        else:
+            ahead.append(_Word(match.start(), match.end(), value))
+    return behind + ahead, len(behind)
+
+
+def _mention_at(
+    text: str, words: list[_Word], index: int, registry: OutletRegistry
+) -> _Mention | None:
+    for size in range(min(registry.max_words, len(words) - index), 0, -1):
+        chunk = words[index : index + size]
+        if any(not _joined(text, a, b) for a, b in itertools.pairwise(chunk)):
+            continue
+        names = tuple(w.text for w in chunk)
+        outlet_id = registry.match_words(names)
+        if outlet_id is None or _part_of_longer_name(text, words, index, size):
+            continue
+        start = _with_article(text, words, index)
+        if start == chunk[0].start and registry.needs_article(names):
+            continue  # "The Hindu" is an outlet, "Hindu" alone is not
+        return _Mention(start, chunk[-1].end, chunk[0].start, outlet_id)
+    return None
 
 
 def _joined(text: str, a: _Word, b: _Word) -> bool:
@@ -230,13 +273,18 @@ class _Region:
 
 
 def _credit_regions(
-    text: str, mentions: list[_Mention], registry: OutletRegistry
+    text: str, lowered: str, mentions: list[_Mention], registry: OutletRegistry
 ) -> Iterator[_Region]:
     """Stretches that credit an image: labelled lines, "(A/Getty Images)", "REUTERS/Name"."""
-    for label in cues.CREDIT_LABEL.finditer(text):
+    for word in cues.CREDIT_WORD.finditer(lowered):
+        if not _alone(text, word.start(), word.end()) or not _credit_position(text, word.start()):
+            continue
+        label = cues.CREDIT_LABEL.match(lowered, word.start())
+        if label is None:
+            continue
         stop = _credit_end(text, label.end(), opened=text[label.start() - 1 : label.start()] == "(")
         if stop > label.end():
-            yield _Region(label.start("label"), stop)
+            yield _Region(label.start(), stop)
     # What: parenthesised text holding a slash. Example: "(Jane Doe/AFP via Getty Images)".
     # Why linear: one negated class run, bounded, between literal parentheses.
     for paren in re.finditer(r"\(([^()\n]{1,150}/[^()\n]{1,150})\)", text):
@@ -254,6 +302,17 @@ def _credit_regions(
         outlet = registry.get(mention.outlet_id)
         if outlet and outlet.kind == "photo_agency" and _is_photo_credit_paren(text, mention):
             yield _Region(mention.start - 1, mention.end + 1)
+
+
+def _credit_position(text: str, start: int) -> bool:
+    """A credit label opens a line, a sentence or a parenthesis: "Photo: …", "(Photo: …)"."""
+    before = text[max(0, start - 2) : start]
+    if start == 0 or before.endswith(("\n", "(")):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip(" \t"):
+        return True
+    return len(before) == 2 and before[0] in ".!?" and before[1].isspace()
 
 
 def _is_photo_credit_paren(text: str, mention: _Mention) -> bool:
@@ -303,21 +362,44 @@ class _Phrase:
 
 _NOUN_WORDS = tuple(tuple(noun.split()) for noun in cues.OUTLET_NOUNS)
 _NOUN_FIRST = frozenset(words[0] for words in _NOUN_WORDS)
+# What: a word that can open an outlet noun. Example: "newspaper", "news" in "news agency".
+# Why linear: a literal alternation between word-boundary lookarounds, no repetition.
+# What: a whole outlet noun in lower-cased text, longest first. Example: "news agency".
+# Why linear: a literal alternation (the engine scans ahead on first characters).
+_NOUN_CANDIDATE = re.compile(
+    "|".join(re.escape(noun) for noun in sorted(cues.OUTLET_NOUNS, key=len, reverse=True))
+)
+# ASCII letters to lower case, nothing else: offsets stay those of the text (str.lower may not).
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+PHRASE_CONTEXT = 70  # characters before a noun: three descriptors and a determiner fit
+# Longest first, by first word: "news agency" is tried before "news" would be.
+_NOUNS_BY_FIRST = {
+    first: sorted((w for w in _NOUN_WORDS if w[0] == first), key=len, reverse=True)
+    for first in _NOUN_FIRST
+}
 
 
-def _unnamed_phrases(text: str, words: list[_Word]) -> Iterator[_Phrase]:
+def _alone(text: str, start: int, end: int) -> bool:
+    """Nothing word-like touches [start, end): a whole word, not part of one."""
+    return not (start and _WORD_CHAR.match(text, start - 1)) and not _WORD_CHAR.match(text, end)
+
+
+def _unnamed_phrases(text: str, lowered: str) -> Iterator[_Phrase]:
     """Outlet nouns with what makes them a source: "a French newspaper", "state media"."""
     taken_until = -1
-    for index, word in enumerate(words):
-        lowered = word.text.lower()
-        if lowered not in _NOUN_FIRST or word.start < taken_until:
+    for noun_hit in _NOUN_CANDIDATE.finditer(lowered):
+        if noun_hit.start() < taken_until or not _alone(text, noun_hit.start(), noun_hit.end()):
             continue
+        words, index = _around(text, noun_hit.start(), before=PHRASE_CONTEXT, after=3)
+        if index >= len(words) or words[index].start != noun_hit.start():
+            continue
+        word = words[index]
         noun = _noun_at(text, words, index)
         if noun is None:
             continue
         noun_words, noun_end = noun
         start, descriptors, determiner = _describe(text, words, index)
-        if lowered == "tv" and word.text != "TV":
+        if word.text.lower() == "tv" and word.text != "TV":
             continue
         if descriptors == 0 and (
             " ".join(noun_words) in cues.NEEDS_DESCRIPTOR or determiner in (None, "the")
@@ -335,7 +417,7 @@ def _unnamed_phrases(text: str, words: list[_Word]) -> Iterator[_Phrase]:
 
 
 def _noun_at(text: str, words: list[_Word], index: int) -> tuple[tuple[str, ...], int] | None:
-    for noun_words in sorted(_NOUN_WORDS, key=len, reverse=True):
+    for noun_words in _NOUNS_BY_FIRST.get(words[index].text.lower(), ()):
         chunk = words[index : index + len(noun_words)]
         if len(chunk) < len(noun_words) or tuple(w.text.lower() for w in chunk) != noun_words:
             continue

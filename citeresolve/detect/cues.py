@@ -68,15 +68,21 @@ RIGHT_CUE = re.compile(
 )
 
 # Labels that open an image credit: "Image via", "Photo:", "Credit:", "Photograph by".
-# What: the credit label and its joiner. Example: "Image via The Guardian/Shutterstock".
-# Why linear: literal alternations; the joiner is one of a few literals or a colon.
+# What: the credit label and its joiner, matched at a CREDIT_WORD in ASCII-lowered text.
+# Example: "image via " in "Image via The Guardian/Shutterstock".
+# Why linear: anchored by match(); literal alternations; the joiner is a few literals.
 CREDIT_LABEL = re.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?]\s)|(?<=\())[ \t]*"
     r"(?P<label>(?:(?:top|main|lead|header|featured|cover|file)\s+)?"
     r"(?:image|images|photo|photos|photograph|photography|picture|pictures|pic|illustration|graphic|"
     r"video|footage|photo\s+credit|image\s+credit|image\s+source|credit|credits))"
     r"(?:\s*[:|]\s*|\s+(?:via|by|courtesy\s+of|credit(?:ed)?\s+to|from\s+(?=\S+\s+via))\s+)",
-    re.I,
+)
+# What: a word that can open a credit label, searched in ASCII-lowered text; the label's
+# position (line start, sentence start, after "(") is checked in code. Example: "photo".
+# Why linear: a literal alternation, so the engine scans ahead on its first characters.
+CREDIT_WORD = re.compile(
+    r"top|main|lead|header|featured|cover|file|images?|photo(?:graph(?:y)?|s)?|pictures?|pic"
+    r"|illustration|graphic|video|footage|credits?"
 )
 
 # Words that mark a parenthesised "A/B" as a photo credit rather than any slash pair.

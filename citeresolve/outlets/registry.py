@@ -77,6 +77,10 @@ class OutletRegistry:
     by_handle: Mapping[tuple[str, str], str] = field(init=False, repr=False)
     # Names that are one ordinary word once "The" is dropped: "The Hindu", "The Age".
     article_required: frozenset[tuple[str, ...]] = field(init=False, repr=False)
+    max_chars: int = field(init=False, repr=False)
+    # Where a name can start in a text: a word not in ASCII lower case, or one of the names
+    # written in lower case ("dpa", "taz"). Matched first, so most words cost one regex step.
+    candidates: re.Pattern[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         exact: dict[tuple[str, ...], str] = {}
@@ -108,6 +112,20 @@ class OutletRegistry:
         object.__setattr__(self, "by_handle", handles)
         single = {words for words in with_article - without_article if len(words) == 1}
         object.__setattr__(self, "article_required", frozenset(single))
+        object.__setattr__(self, "max_chars", max((len(" ".join(w)) for w in exact), default=1))
+        lower = sorted(
+            {w[0] for w in exact if not w[0][:1].isupper() and w[0][:1].isalpha()},
+            key=len,
+            reverse=True,
+        )
+        # What: a word that may open a registry name: one not starting in ASCII lower case,
+        # or one of the names written in lower case. Example: "Reuters", "dpa".
+        # Why linear: a character class (the engine skips ahead on it) and one class run, or
+        # a literal alternation; the caller checks the character before the word.
+        alternatives = "|".join(re.escape(w) for w in lower)
+        lowercase = rf"|(?:{alternatives})(?![^\W_])" if alternatives else ""
+        pattern = r"(?<![^\W_])(?:[^\W_a-z][^\W_]*" + lowercase + ")"
+        object.__setattr__(self, "candidates", re.compile(pattern))
 
     def __len__(self) -> int:
         return len(self.outlets)

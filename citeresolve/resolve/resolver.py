@@ -20,10 +20,10 @@ from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_aft
 
 from citeresolve.document import Document
 from citeresolve.model import Embed, Findings
+from citeresolve.pagemeta import page_meta
 from citeresolve.platforms import PostRef, post_from_url
 from citeresolve.resolve.cache import Entry, ResolutionCache
 from citeresolve.resolve.client import Fetched, FetchError, SafeClient
-from citeresolve.resolve.metadata import page_meta
 from citeresolve.resolve.oembed import NEEDS_TOKEN, endpoint_for, read_verdict
 from citeresolve.resolve.options import META_TOKEN_ENV, ResolveOptions
 from citeresolve.resolve.outcomes import OFFLINE, PostOutcome, Resolutions, UrlOutcome

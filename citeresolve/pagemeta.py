@@ -1,4 +1,4 @@
-"""What a linked page says about itself: title, site, canonical URL, date, publisher."""
+"""What a page says about itself: title, site, canonical URL, date, publisher, byline."""
 
 from __future__ import annotations
 
@@ -24,15 +24,7 @@ class PageMeta:
     canonical: str | None = None
     published: str | None = None
     publisher: str | None = None
-
-    def to_dict(self) -> dict[str, str | None]:
-        return {
-            "title": self.title,
-            "site_name": self.site_name,
-            "canonical": self.canonical,
-            "published": self.published,
-            "publisher": self.publisher,
-        }
+    byline: str | None = None
 
 
 def page_meta(body: bytes) -> PageMeta:
@@ -41,7 +33,11 @@ def page_meta(body: bytes) -> PageMeta:
     >>> page_meta(b'<title> Hi </title><meta property="og:site_name" content="BBC News">').site_name
     'BBC News'
     """
-    soup = BeautifulSoup(decode(body), "lxml")
+    return meta_from_soup(BeautifulSoup(decode(body), "lxml"))
+
+
+def meta_from_soup(soup: BeautifulSoup) -> PageMeta:
+    """The metadata of an already parsed page (an article we audit, a page a link leads to)."""
     meta = {}
     for tag in soup.find_all("meta"):
         key = (
@@ -71,7 +67,28 @@ def page_meta(body: bytes) -> PageMeta:
             or _ld_value(ld, "datePublished")
         ),
         publisher=_ld_publisher(ld) or meta.get("og:site_name"),
+        byline=meta.get("author") or meta.get("article:author") or _ld_author(ld) or _byline(soup),
     )
+
+
+def _byline(soup: BeautifulSoup) -> str | None:
+    """The visible byline, where a page marks it: rel=author, class "byline", itemprop=author."""
+    for element in soup.select('[rel~="author"], .byline, [itemprop="author"]', limit=1):
+        text = _clip(element.get_text(" "))
+        if text:
+            return text.removeprefix("By ").removeprefix("by ") or None
+    return None
+
+
+def _ld_author(items: list[dict[str, Any]]) -> str | None:
+    for item in items:
+        author = item.get("author")
+        authors = author if isinstance(author, list) else [author]
+        names = [a.get("name") if isinstance(a, dict) else a for a in authors]
+        names = [_clip(n) for n in names if isinstance(n, str) and n.strip()]
+        if names:
+            return ", ".join(n for n in names if n)
+    return None
 
 
 def _clip(value: str) -> str | None:

@@ -1,0 +1,197 @@
+"""Where the article is on an HTML page: its body, headline, byline and lead figure, not the rest.
+
+A share bar, a "Follow us on Twitter" box, a related-stories rail or a comment is not a
+citation. The body is found by what CMSs call it (itemprop=articleBody, WordPress's
+entry-content, Drupal's field--name-body, Arc's article-body, <article>, <main>), else the
+element holding the most paragraph text; boilerplate inside it (share bars, newsletter
+boxes, related rails, comments) is cut out. Pure: spans of Document.text in, spans out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from bs4.element import Tag
+
+from citeresolve.document import Document
+
+# Class tokens CMSs give the article body, most specific first.
+BODY_CLASSES = (
+    "entry-content",
+    "article-body",
+    "article__body",
+    "articleBody",
+    "article-content",
+    "story-body",
+    "story-content",
+    "post-content",
+    "post-body",
+    "field--name-body",
+    "c-entry-content",
+    "body-text",
+    "rich-text",
+    "article-text",
+    "live-blog",
+    "liveblog",
+    "live-blog-body",
+)
+# What: a class or id token of page furniture. Example: "share-bar", "related-posts", "comments".
+# Why bounded: anchored; the leading ".*" can retry at each separator, so the cost is
+# quadratic in the token's length, and tokens over MAX_TOKEN characters are not tried.
+BOILERPLATE = re.compile(
+    r"^(?:.*[-_])?(?:comments?|comment-list|share|sharing|sharebar|share-tools|social-share|"
+    r"related|newsletter|subscribe|subscription|most-?read|most-?popular|popular|trending|"
+    r"sidebar|promo|advert|advertisement|ads?|ad-slot|breadcrumbs?|nav|navigation|menu|"
+    r"footer|site-footer|site-header|masthead|outbrain|taboola|recirc|more-stories|"
+    r"read-more|tags|tag-list|author-bio|follow-us|social-follow|paywall)(?:[-_].*)?$",
+    re.I,
+)
+FURNITURE_TAGS = ("nav", "footer", "form")
+MIN_BODY_CHARS = 200
+MAX_TOKEN = 64  # longer class names are not furniture names (and BOILERPLATE stays cheap)
+
+Span = tuple[int, int]
+
+
+def article_scope(doc: Document) -> list[Span] | None:
+    """The stretches of ``doc.text`` that belong to the article; None when the whole text does
+    (plain text, or a page where nothing marks the article).
+
+    >>> from citeresolve.document import parse_html
+    >>> doc = parse_html("<nav>Home CNN</nav><article><h1>T</h1><p>" + "Body. " * 40 +
+    ...                  "</p><div class='share-bar'>Share on X</div></article>")
+    >>> [doc.text[a:b][:6] for a, b in article_scope(doc)]
+    ['T\\n\\nBod']
+    """
+    if doc.html is None:
+        return None
+    body = _body(doc)
+    if body is None:
+        included = [(0, len(doc.text))]
+        furniture = list(_furniture(doc, header_too=True))
+    else:
+        included = [_span(doc, body), *(_span(doc, e) for e in _extras(doc, body))]
+        furniture = list(_furniture(doc, header_too=False))
+    return _subtract(_merge(included), _merge(furniture))
+
+
+def in_scope(scope: list[Span] | None, start: int, end: int) -> bool:
+    """Whether [start, end] lies inside one stretch of the scope (zero-width spans allowed)."""
+    if scope is None:
+        return True
+    return any(a <= start and end <= b for a, b in scope)
+
+
+def _body(doc: Document) -> Tag | None:
+    index = doc.index
+    candidates: list[Tag] = [
+        e for e in index.by_attr.get("itemprop", []) if e.get("itemprop") == "articleBody"
+    ]
+    for token in BODY_CLASSES:
+        candidates.extend(index.by_class.get(token, []))
+    for group in (candidates, index.by_tag.get("article", []), index.by_tag.get("main", [])):
+        sized = [(e, _length(doc, e)) for e in group]
+        sized = [(e, n) for e, n in sized if n >= MIN_BODY_CHARS]
+        if sized:
+            return max(sized, key=lambda pair: pair[1])[0]
+    return _densest(doc)
+
+
+def _densest(doc: Document) -> Tag | None:
+    """No markup names the body: take the element whose own paragraphs hold the most text."""
+    totals: dict[int, tuple[Tag, int]] = {}
+    for paragraph in doc.index.by_tag.get("p", []):
+        parent = paragraph.parent
+        if isinstance(parent, Tag):
+            previous = totals.get(id(parent), (parent, 0))[1]
+            totals[id(parent)] = (parent, previous + _length(doc, paragraph))
+    if not totals:
+        return None
+    element, size = max(totals.values(), key=lambda pair: pair[1])
+    return element if size >= MIN_BODY_CHARS else None
+
+
+def _extras(doc: Document, body: Tag) -> Iterable[Tag]:
+    """Headline, byline and dateline, and the lead figure, where they sit outside the body."""
+    start = _span(doc, body)[0]
+    for name in ("h1",):
+        yield from doc.index.by_tag.get(name, [])[:1]
+    for token in ("byline", "dateline", "article-byline", "author-name", "c-byline"):
+        yield from doc.index.by_class.get(token, [])[:2]
+    figures = [f for f in doc.index.by_tag.get("figure", []) if _span(doc, f)[0] <= start]
+    if figures and not _is_furniture(figures[-1]):
+        yield figures[-1]  # the figure right before the body: the lead image and its caption
+
+
+def _furniture(doc: Document, *, header_too: bool) -> Iterable[Span]:
+    index = doc.index
+    tags = (*FURNITURE_TAGS, "header", "aside") if header_too else FURNITURE_TAGS
+    for name in tags:
+        for element in index.by_tag.get(name, []):
+            yield _span(doc, element)
+    for token, elements in index.by_class.items():
+        if len(token) <= MAX_TOKEN and BOILERPLATE.match(token):
+            for element in elements:
+                if not _embed_wrapper(element):
+                    yield _span(doc, element)
+    for element in index.by_attr.get("id", []):
+        token = str(element.get("id"))
+        if len(token) <= MAX_TOKEN and BOILERPLATE.match(token) and not _embed_wrapper(element):
+            yield _span(doc, element)
+    for element in index.by_attr.get("role", []):
+        if element.get("role") in ("complementary", "navigation", "contentinfo"):
+            yield _span(doc, element)
+
+
+def _embed_wrapper(element: Tag) -> bool:
+    """Never cut out an embed because its wrapper has a social-sounding class."""
+    classes = " ".join(element.get("class") or [])
+    return "embed" in classes or element.find("blockquote") is not None
+
+
+def _is_furniture(element: Tag) -> bool:
+    parent: Tag | None = element
+    while parent is not None:
+        if parent.name in FURNITURE_TAGS or parent.name in ("aside", "header"):
+            return True
+        tokens = [*(parent.get("class") or []), str(parent.get("id") or "")]
+        if any(len(t) <= MAX_TOKEN and BOILERPLATE.match(t) for t in tokens if t):
+            return True
+        parent = parent.parent if isinstance(parent.parent, Tag) else None
+    return False
+
+
+def _span(doc: Document, element: Tag) -> Span:
+    start, end = doc.element_spans.get(id(element), (0, 0))
+    return start, end
+
+
+def _length(doc: Document, element: Tag) -> int:
+    start, end = _span(doc, element)
+    return end - start
+
+
+def _merge(spans: Iterable[Span]) -> list[Span]:
+    merged: list[Span] = []
+    for start, end in sorted(s for s in spans if s[1] > s[0]):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _subtract(included: list[Span], excluded: list[Span]) -> list[Span]:
+    result: list[Span] = []
+    for start, end in included:
+        pieces = [(start, end)]
+        for cut_start, cut_end in excluded:
+            pieces = [
+                piece
+                for a, b in pieces
+                for piece in ((a, min(b, cut_start)), (max(a, cut_end), b))
+                if piece[1] > piece[0]
+            ]
+        result.extend(pieces)
+    return result
