@@ -135,6 +135,10 @@ def audit(
     outlets: Annotated[
         Path | None, typer.Option("--outlets", help="JSON file of outlets to add or override.")
     ] = None,
+    whole_page: Annotated[
+        bool,
+        typer.Option("--whole-page", help="Read the whole HTML page, not only the article."),
+    ] = False,
     fail_on: Annotated[
         FailOn | None,
         typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
@@ -162,7 +166,7 @@ def audit(
     fmt = output_format or (
         OutputFormat.TABLE if output is None and sys.stdout.isatty() else OutputFormat.MARKDOWN
     )
-    results = asyncio.run(_audit_all(sources, options, registry))
+    results = asyncio.run(_audit_all(sources, options, registry, whole_page))
     graphs = [r for r in results if isinstance(r, CitationGraph)]
     for result in results:
         if isinstance(result, CiteResolveError):
@@ -175,7 +179,7 @@ def audit(
 
 
 async def _audit_all(
-    sources: list[str], options: ResolveOptions, registry: OutletRegistry
+    sources: list[str], options: ResolveOptions, registry: OutletRegistry, whole_page: bool
 ) -> list[CitationGraph | CiteResolveError]:
     """One resolver and one cache for all sources: a link shared by articles is fetched once."""
     results: list[CitationGraph | CiteResolveError] = []
@@ -183,7 +187,10 @@ async def _audit_all(
         async with Resolver(options, cache=cache, progress=progress) as resolver:
             for source in sources:
                 try:
-                    results.append(await audit_async(source, registry=registry, resolver=resolver))
+                    graph = await audit_async(
+                        source, registry=registry, resolver=resolver, whole_page=whole_page
+                    )
+                    results.append(graph)
                 except CiteResolveError as exc:
                     results.append(exc)
     return results

@@ -209,6 +209,24 @@ class _Builder:
     def add_attribution(self, attribution: Attribution, owner: str) -> None:
         if attribution.outlet_id is not None:
             target = self._outlet_node(attribution.outlet_id)
+        elif attribution.unregistered:
+            target = f"outlet:{_slug(attribution.name)}"
+            self.nodes.setdefault(
+                target,
+                Node(
+                    target,
+                    "outlet",
+                    {
+                        "label": attribution.name,
+                        "aliases": [],
+                        "domains": [],
+                        "handles": {},
+                        "country": None,
+                        "kind": None,
+                        "registry": False,
+                    },
+                ),
+            )
         else:
             target = f"unnamed:{_slug(attribution.name)}"
             self.nodes.setdefault(

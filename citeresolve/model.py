@@ -74,12 +74,13 @@ class Attribution:
     span: Span  # the whole cue: "according to Reuters", "Image via The Guardian/Shutterstock"
     kind: AttributionKind
     name: str  # the outlet as written: "Reuters", "a French newspaper"
-    outlet_id: str | None  # registry id; None for unnamed outlets
+    outlet_id: str | None  # registry id; None for unnamed and unregistered outlets
     name_span: Span
+    unregistered: bool = False  # a publication named in the text but not in the registry
 
     @property
     def unnamed(self) -> bool:
-        return self.outlet_id is None
+        return self.outlet_id is None and not self.unregistered
 
 
 @dataclass(frozen=True, slots=True)

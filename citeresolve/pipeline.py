@@ -63,9 +63,9 @@ async def load_source(source: str | Path, resolver: Resolver) -> Document:
 
 
 async def audit_document(
-    doc: Document, resolver: Resolver, registry: OutletRegistry
+    doc: Document, resolver: Resolver, registry: OutletRegistry, *, whole_page: bool = False
 ) -> CitationGraph:
-    findings = detect(doc, registry=registry)
+    findings = detect(doc, registry=registry, whole_page=whole_page)
     resolutions = await resolver.resolve(doc, findings)
     return build_graph(doc, findings, registry=registry, resolutions=resolutions)
 
@@ -77,15 +77,18 @@ async def audit_async(
     registry: OutletRegistry | None = None,
     resolver: Resolver | None = None,
     progress: Progress | None = None,
+    whole_page: bool = False,
 ) -> CitationGraph:
     """Audit one article; pass a ``resolver`` to share its client and cache across articles."""
     registry = registry or default_registry()
     if resolver is not None:
-        return await audit_document(await load_source(source, resolver), resolver, registry)
+        doc = await load_source(source, resolver)
+        return await audit_document(doc, resolver, registry, whole_page=whole_page)
     options = options or ResolveOptions()
     with cache_for(options) as cache:
         async with Resolver(options, cache=cache, progress=progress) as own:
-            return await audit_document(await load_source(source, own), own, registry)
+            doc = await load_source(source, own)
+            return await audit_document(doc, own, registry, whole_page=whole_page)
 
 
 def audit(

@@ -90,8 +90,10 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
             continue
         descriptor = unnamed_by_end.get(mention.start) or unnamed_by_end.get(mention.start - 1)
         anchor = mention.start if descriptor is None else descriptor.start
-        cue = _dateline(text, mention) or _cue_around(
-            text, mention.start, mention.end, left_anchor=anchor
+        cue = (
+            _dateline(text, mention)
+            or _byline(text, mention)
+            or _cue_around(text, mention.start, mention.end, left_anchor=anchor)
         )
         if cue:
             found.append(_attribution(text, cue[0], cue[1], mention))
@@ -114,6 +116,8 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
                     name_span=Span.of(text, phrase.start, phrase.end),
                 )
             )
+    taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unnamed]
+    found.extend(_unregistered(text, lowered, taken))
     unique = {(a.span.start, a.span.end, a.outlet_id, a.name): a for a in found}
     return tuple(sorted(unique.values(), key=lambda a: (a.name_span.start, a.span.start, a.name)))
 
@@ -256,6 +260,23 @@ def _cue_around(
     return None
 
 
+# What: a byline line up to the outlet's name. Example: "By Jane Doe, " before "Associated Press".
+# Why linear: anchored at the line start, one bounded lazy run without newlines, literals.
+_BYLINE = re.compile(r"^[ \t]*By [^\n]{1,80}?(?:,| \||\s[-–—]) ?(?:and )?(?:the |The )?$")
+
+
+def _byline(text: str, mention: _Mention) -> tuple[Span, AttributionKind] | None:
+    """ "By Jane Doe, Associated Press", "By JANE DOE | Reuters": the story's own credit."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if mention.start - line_start > 100:
+        return None
+    match = _BYLINE.match(text[line_start : mention.start])
+    if match is None:
+        return None
+    start = line_start + len(match.group()) - len(match.group().lstrip(" \t"))
+    return Span.of(text, start, mention.end), AttributionKind.BYLINE
+
+
 def _dateline(text: str, mention: _Mention) -> tuple[Span, AttributionKind] | None:
     """ "(Reuters) -", "WASHINGTON (AP) —": the outlet in parentheses, then a dash."""
     if mention.start == 0 or text[mention.start - 1] != "(":
@@ -346,6 +367,135 @@ def _attribution(
         name=text[mention.name_start : mention.end],
         outlet_id=mention.outlet_id,
         name_span=Span.of(text, mention.name_start, mention.end),
+    )
+
+
+# --- Publications the registry does not know ------------------------------------------------
+
+# What: a cue before a name, in lower-cased text. Example: "according to " in "According to
+# the Montana Free Press". Why linear: a literal alternation and one bounded space run.
+_UNREGISTERED_LEFT = re.compile(
+    r"(?:according to|as first reported by|as reported by|first reported by|reported by|"
+    r"in an interview with|told|speaking to|citing|per|published by|writing in|wrote in)"
+    r" {1,2}(?:the )?"
+)
+# What: a strong reporting verb after a name. Example: " reported" in "KTVI reported".
+# Why linear: literal alternation, optional literal adverb.
+_UNREGISTERED_RIGHT = re.compile(
+    r" (?:(?:also|first|later|previously|exclusively) )?(?:"
+    + "|".join(sorted(cues.UNREGISTERED_VERBS, key=len, reverse=True))
+    + r")(?![^\W_])"
+)
+# What: a US broadcast call sign. Example: "KTVI", "WNBC", "KOMO-TV".
+# Why linear: fixed-length classes and a literal alternation.
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
+_NOT_CALL_SIGNS = frozenset(
+    {"WHO", "WTO", "WWF", "WWE", "WFP", "WMO", "WEF", "KGB", "WNBA", "WTA", "KFC"}
+)
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "di", "für", "and", "&"})
+MAX_NAME_WORDS = 6
+
+
+def _unregistered(text: str, lowered: str, taken: list[tuple[int, int]]) -> Iterator[Attribution]:
+    """A cue holding a capitalised name that says "publication" (Press, Posten, a call sign)."""
+    occupied = sorted(taken)
+    starts = [a for a, _ in occupied]
+
+    def free(start: int, end: int) -> bool:
+        i = bisect_right(starts, end) - 1
+        return i < 0 or occupied[i][1] <= start
+
+    for cue in _UNREGISTERED_LEFT.finditer(lowered):
+        if cue.start() and _WORD_CHAR.match(text, cue.start() - 1):
+            continue
+        name = _name_after(text, cue.end())
+        if name and free(*name) and _publication(text[name[0] : name[1]]):
+            kind = (
+                AttributionKind.INTERVIEW
+                if cue.group().startswith(("told", "in an", "speaking"))
+                else AttributionKind.REPORT
+            )
+            yield _unregistered_attribution(text, cue.start(), name[1], name, kind)
+    for verb in _UNREGISTERED_RIGHT.finditer(lowered):
+        name = _name_before(text, verb.start())
+        if name and free(*name) and _publication(text[name[0] : name[1]]):
+            yield _unregistered_attribution(text, name[0], verb.end(), name, AttributionKind.REPORT)
+
+
+def _name_after(text: str, position: int) -> tuple[int, int] | None:
+    words = [
+        w
+        for w, _ in zip(
+            _WORD.finditer(text, position, position + 120), range(MAX_NAME_WORDS), strict=False
+        )
+    ]
+    end = None
+    previous_end = position
+    for match in words:
+        if match.start() != previous_end and text[previous_end : match.start()] != " ":
+            break
+        word = match.group()
+        if word[:1].isupper() or word[:1].isdigit():
+            end = match.end()
+        elif word not in _CONNECTORS:
+            break
+        previous_end = match.end()
+    if end is None or not text[position : position + 1].isupper():
+        return None
+    if text[end - 2 : end] in _POSSESSIVES:
+        end -= 2
+    return position, end
+
+
+def _name_before(text: str, position: int) -> tuple[int, int] | None:
+    words = _words(text, max(0, position - 120), position)
+    start = None
+    end = words[-1].end if words else position
+    if end != position:
+        return None
+    for word in reversed(words[-MAX_NAME_WORDS:]):
+        gap = text[word.end : (start if start is not None else end)]
+        if start is not None and gap != " ":
+            break
+        if word.text[:1].isupper() or word.text[:1].isdigit():
+            start = word.start
+        elif word.text not in _CONNECTORS:
+            break
+    if start is None:
+        return None
+    if text[max(0, start - 4) : start].lower() == "the ":
+        start -= 4
+    return start, end
+
+
+def _publication(name: str) -> bool:
+    words = [w for w in re.split(r"[\s]+", name) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return False
+    lowered = [w.lower().strip("'’") for w in words]
+    if any(w in cues.INSTITUTION_WORDS for w in lowered):
+        return False
+    if len(words) == 1 and _CALL_SIGN.fullmatch(words[0]) and words[0] not in _NOT_CALL_SIGNS:
+        return True
+    parts = {part for w in lowered for part in w.split("-")}
+    return bool(parts & cues.PUBLICATION_WORDS) and len(words) >= (1 if "-" in name else 2)
+
+
+def _unregistered_attribution(
+    text: str, start: int, end: int, name: tuple[int, int], kind: AttributionKind
+) -> Attribution:
+    label = text[name[0] : name[1]]
+    if label[:4].lower() == "the ":
+        label = label[4:]
+    return Attribution(
+        span=Span.of(text, start, end),
+        kind=kind,
+        name=label,
+        outlet_id=None,
+        name_span=Span.of(text, name[0], name[1]),
+        unregistered=True,
     )
 
 

@@ -25,6 +25,35 @@ LEFT_CUES: tuple[tuple[str, K], ...] = (
     (r"(?:writing\s+(?:in|for)|wrote\s+in|said\s+on|told\s+reporters\s+from)", K.REPORT),
     (r"(?:first\s+)?(?:published|broadcast|aired|revealed)\s+(?:by|in|on)", K.REPORT),
     (r"via", K.VIA),
+    (r"(?:copyright|©)(?:\s*©)?(?:\s+\d{4})?", K.BYLINE),
+)
+
+# Unregistered publications: a cue holds a capitalised name that says what it is.
+# Words a publication's name is made of ("the Montana Free Press", "Göteborgs-Posten").
+PUBLICATION_WORDS = frozenset(
+    """times post herald tribune journal gazette chronicle press news daily courier observer
+    record examiner star sun globe mail express telegraph independent review register
+    bulletin dispatch inquirer enquirer sentinel monitor standard mirror reporter leader
+    ledger banner citizen advocate eagle magazine radio tv television broadcasting
+    broadcaster network wire statesman argus beacon clarion democrat republican
+    post-dispatch free-press posten zeitung tidning tidningen nyheter dagbladet bladet
+    avisen kurier rundschau allgemeine diário diario corriere gazzetta nación pravda
+    vedomosti gazeta courrier tageblatt nieuws krant dagblad correio folha jornal
+    noticias noticia periódico quotidien hebdo""".split()
+)
+# Words that make a capitalised name an institution, a company or a place, not a publication.
+INSTITUTION_WORDS = frozenset(
+    """ministry department pentagon kremlin government police army navy council office
+    university institute court commission committee party company corporation inc corp
+    bank hospital church embassy agency authority service services center centre
+    foundation association union federation bureau administration senate congress house
+    parliament school college league club team airlines airport museum secretary spokesman
+    spokeswoman spokesperson minister president director chief officer governor mayor
+    senator general judge prosecutor professor analyst correspondent""".split()
+)
+# Strong reporting verbs only: "said" follows people and ministries far more than papers.
+UNREGISTERED_VERBS = frozenset(
+    "reported reports reporting wrote writes published revealed reveals obtained broke".split()
 )
 
 # Verbs written after the outlet ("CNN reports"); adverbs may come between them

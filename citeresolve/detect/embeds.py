@@ -7,6 +7,10 @@ from collections.abc import Iterable
 from citeresolve.document import Document
 from citeresolve.model import Embed
 from citeresolve.platforms import PLATFORMS
+from citeresolve.platforms.autoembed import url_line_embeds
+
+# Embeds read from the text rather than from markup: they give way to markup that overlaps.
+PASTED_FORMS = frozenset({"text", "url-line"})
 
 # How complete an embed is: the richer of two duplicates is the one kept.
 _FIELDS = ("url", "post_id", "author_handle", "author_name", "published", "text")
@@ -27,6 +31,7 @@ def find_embeds(doc: Document) -> tuple[Embed, ...]:
         for detector in platform.detectors
         for embed in detector(doc)
     ]
+    found.extend(url_line_embeds(doc))
     return tuple(
         sorted(_fold(found), key=lambda e: (e.span.start, e.span.end, e.platform, e.post_id or ""))
     )
@@ -35,8 +40,8 @@ def find_embeds(doc: Document) -> tuple[Embed, ...]:
 def _fold(embeds: Iterable[Embed]) -> list[Embed]:
     """One embed per post: markup forms nest (a rendered div around its iframe, an AMP
     placeholder blockquote), and a blockquote's visible text also reads as a pasted post."""
-    markup = [e for e in embeds if e.form != "text"]
-    pasted = [e for e in embeds if e.form == "text"]
+    markup = [e for e in embeds if e.form not in PASTED_FORMS]
+    pasted = [e for e in embeds if e.form in PASTED_FORMS]
     kept: list[Embed] = []
     for embed in sorted(markup, key=_richness, reverse=True):
         if not any(_same_post(embed, other) for other in kept):

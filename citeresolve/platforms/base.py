@@ -11,7 +11,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from bs4.element import Tag
 
-from citeresolve.document import Document
+from citeresolve.document import Document, iter_elements
 from citeresolve.model import Embed
 
 
@@ -136,6 +136,27 @@ def host_of(url: str) -> str:
         if host.startswith(prefix):
             return host[len(prefix) :]
     return host
+
+
+LAZY_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "data-url")
+
+
+def frame_source(doc: Document, frame: Tag) -> str:
+    """Where an iframe really points: lazy loaders park the URL in data-src and friends and
+    leave src empty or about:blank until the reader scrolls."""
+    for name in LAZY_SOURCES:
+        value = attr(frame, name)
+        if value and not value.startswith(("about:", "data:", "javascript:")):
+            return absolute(doc, value) or ""
+    return ""
+
+
+def iter_frames(doc: Document, needle: str = "") -> Iterator[tuple[Tag, str]]:
+    """Every iframe with its real source, where the source contains ``needle``."""
+    for frame in iter_elements(doc, "iframe"):
+        source = frame_source(doc, frame)
+        if source and needle in source:
+            yield frame, source
 
 
 def absolute(doc: Document, url: str | None) -> str | None:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from citeresolve.document import Document, iter_elements, iter_outermost
 from citeresolve.model import Embed
-from citeresolve.platforms.base import Platform, PostRef, absolute, attr, text_of
+from citeresolve.platforms.base import Platform, PostRef, absolute, attr, iter_frames, text_of
 
 # --- Telegram --------------------------------------------------------------------------------
 
@@ -48,8 +48,7 @@ def _telegram_markup(doc: Document) -> Iterator[Embed]:
                 post_id=ref.post_id,
                 author_handle=ref.handle,
             )
-    for frame in iter_elements(doc, "iframe[src]"):
-        src = absolute(doc, attr(frame, "src")) or ""
+    for frame, src in iter_frames(doc, "embed=1"):
         framed = parse_telegram_url(src) if "embed=1" in src else None
         if framed:
             yield Embed(

@@ -17,6 +17,7 @@ from citeresolve.platforms.base import (
     absolute,
     attr,
     hashtags_in,
+    iter_frames,
     mentions_in,
     parse_date,
     text_of,
@@ -94,8 +95,8 @@ def _instagram_markup(doc: Document) -> Iterator[Embed]:
                 url=f"https://www.instagram.com/p/{code}/",
                 post_id=code,
             )
-    for frame in iter_elements(doc, 'iframe[src*="instagram.com/"]'):
-        ref = parse_instagram_url(absolute(doc, attr(frame, "src")) or "")
+    for frame, source in iter_frames(doc, "instagram.com/"):
+        ref = parse_instagram_url(source)
         if ref:
             yield Embed(
                 platform="instagram",
@@ -221,8 +222,7 @@ def _facebook_markup(doc: Document) -> Iterator[Embed]:
             mentions=mentions_in(body),
             hashtags=hashtags_in(body),
         )
-    for frame in iter_elements(doc, 'iframe[src*="facebook.com/plugins/"]'):
-        src = absolute(doc, attr(frame, "src")) or ""
+    for frame, src in iter_frames(doc, "facebook.com/plugins/"):
         if "/plugins/post.php" not in src and "/plugins/video.php" not in src:
             continue
         href = (parse_qs(urlsplit(src).query).get("href") or [""])[0]

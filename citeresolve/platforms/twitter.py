@@ -16,6 +16,7 @@ from citeresolve.platforms.base import (
     PostRef,
     attr,
     hashtags_in,
+    iter_frames,
     mentions_in,
     parse_date,
     text_of,
@@ -113,8 +114,8 @@ def _from_rendered(doc: Document) -> Iterator[Embed]:
         embed = _id_embed(doc, element, attr(element, "data-tweetid"), "amp")
         if embed:
             yield embed
-    for frame in iter_elements(doc, 'iframe[src*="platform.twitter.com/embed"]'):
-        query = parse_qs(urlsplit(attr(frame, "src") or "").query)
+    for frame, source in iter_frames(doc, "platform.twitter.com/embed"):
+        query = parse_qs(urlsplit(source).query)
         embed = _id_embed(doc, frame, (query.get("id") or [""])[0], "iframe")
         if embed:
             yield embed

@@ -13,10 +13,10 @@ from citeresolve.model import Embed
 from citeresolve.platforms.base import (
     Platform,
     PostRef,
-    absolute,
     attr,
     hashtags_in,
     host_of,
+    iter_frames,
     mentions_in,
     text_of,
 )
@@ -56,10 +56,10 @@ def parse_youtube_url(url: str) -> PostRef | None:
 
 
 def _youtube_markup(doc: Document) -> Iterator[Embed]:
-    for frame in iter_elements(doc, "iframe[src], iframe[data-src]"):
-        ref = parse_youtube_url(absolute(doc, attr(frame, "src") or attr(frame, "data-src")) or "")
+    for frame, source in iter_frames(doc):
+        ref = parse_youtube_url(source)
         if ref:
-            form = "nocookie" if "nocookie" in (attr(frame, "src") or "") else "iframe"
+            form = "nocookie" if "nocookie" in source else "iframe"
             yield Embed(
                 platform="youtube",
                 form=form,
@@ -104,8 +104,8 @@ def parse_vimeo_url(url: str) -> PostRef | None:
 
 
 def _vimeo_markup(doc: Document) -> Iterator[Embed]:
-    for frame in iter_elements(doc, 'iframe[src*="vimeo.com/"]'):
-        ref = parse_vimeo_url(absolute(doc, attr(frame, "src")) or "")
+    for frame, source in iter_frames(doc, "vimeo.com/"):
+        ref = parse_vimeo_url(source)
         if ref is None:
             continue
         name = handle = title = None
