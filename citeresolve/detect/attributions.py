@@ -80,10 +80,16 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
     name_starts = [m.name_start for m in mentions]  # ascending: mentions come in text order
     for credit in _credit_regions(text, lowered, mentions, registry):
         first = bisect_left(name_starts, credit.start)
-        for mention in mentions[first : bisect_right(name_starts, credit.end)]:
-            if mention.end <= credit.end:
-                found.append(_attribution(text, credit, AttributionKind.IMAGE_CREDIT, mention))
-                credited.add((mention.start, mention.end))
+        inside = [
+            m
+            for m in mentions[first : bisect_right(name_starts, credit.end)]
+            if m.end <= credit.end
+        ]
+        for mention in inside:
+            found.append(_attribution(text, credit, AttributionKind.IMAGE_CREDIT, mention))
+            credited.add((mention.start, mention.end))
+        if not inside:
+            found.extend(_unregistered_credits(text, credit))
     unnamed_by_end = {phrase.end: phrase for phrase in unnamed}
     for mention in mentions:
         if (mention.start, mention.end) in credited:
@@ -101,6 +107,21 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
     for phrase in unnamed:
         if phrase.end in named_starts or phrase.end + 1 in named_starts:
             continue  # "the Israeli daily Haaretz": the name is the outlet, the rest describes it
+        appositive = (
+            _name_after(text, phrase.end + 1) if text[phrase.end : phrase.end + 1] == " " else None
+        )
+        if (
+            appositive is not None
+            and not phrase.self_cued
+            and text[appositive[0] : appositive[1]].split()[0].lower() not in _CLAUSE_WORDS
+        ):
+            # "German magazine Kicker reported": the noun phrase describes the name after it.
+            cue = _cue_around(text, appositive[0], appositive[1], left_anchor=phrase.start)
+            if cue:
+                found.append(
+                    _unregistered_attribution(text, cue[0].start, cue[0].end, appositive, cue[1])
+                )
+            continue
         cue = _cue_around(text, phrase.start, phrase.end)
         if cue is None and phrase.self_cued:
             cue = Span.of(text, phrase.start, phrase.end), AttributionKind.REPORT
@@ -118,6 +139,7 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
             )
     taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unnamed]
     found.extend(_unregistered(text, lowered, taken))
+    found.extend(_unregistered_bylines(text, taken))
     unique = {(a.span.start, a.span.end, a.outlet_id, a.name): a for a in found}
     return tuple(sorted(unique.values(), key=lambda a: (a.name_span.start, a.span.start, a.name)))
 
@@ -198,7 +220,8 @@ def _mention_at(
 
 def _joined(text: str, a: _Word, b: _Word) -> bool:
     gap = text[a.end : b.start]
-    return gap in (" ", "\u00a0")
+    # "St. Louis Post-Dispatch": an abbreviation's full stop does not end the name.
+    return gap in (" ", "\u00a0") or (gap == ". " and len(a.text) <= 3 and a.text[:1].isupper())
 
 
 def _part_of_longer_name(text: str, words: list[_Word], index: int, size: int) -> bool:
@@ -302,6 +325,9 @@ def _credit_regions(
             continue
         label = cues.CREDIT_LABEL.match(lowered, word.start())
         if label is None:
+            alone = _label_alone(text, word.start(), word.end())
+            if alone is not None:
+                yield alone
             continue
         stop = _credit_end(text, label.end(), opened=text[label.start() - 1 : label.start()] == "(")
         if stop > label.end():
@@ -312,6 +338,7 @@ def _credit_regions(
         inner = paren.group(1).casefold()
         if any(word in re.findall(r"[a-z]+", inner) for word in cues.CREDIT_WORDS):
             yield _Region(paren.start(), paren.end())
+    mention_ends = {m.end for m in mentions}  # "The Guardian/Shutterstock": two outlets, no person
     for mention in mentions:
         name = text[mention.name_start : mention.end]
         # "REUTERS/Jane Doe", "AP Photo/Evan Vucci": an agency's credit, name after a slash.
@@ -320,9 +347,50 @@ def _credit_regions(
             end = _credit_end(text, mention.end + tail.end(), opened=False)
             yield _Region(mention.name_start, end)
         # "(EPA)": a photo agency alone in parentheses, not followed by a dateline dash.
+        slashed = _person_slash_credit(text, mention)
+        if slashed is not None and mention.name_start - 1 not in mention_ends:
+            yield slashed
         outlet = registry.get(mention.outlet_id)
         if outlet and outlet.kind == "photo_agency" and _is_photo_credit_paren(text, mention):
             yield _Region(mention.start - 1, mention.end + 1)
+
+
+def _label_alone(text: str, start: int, end: int) -> _Region | None:
+    """ "Credit" or "Photo" alone on its line, the credit on the next: the next line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[line_start:start].strip() or text[end:line_end].strip(" \t:"):
+        return None
+    following = line_end
+    while following < len(text) and text[following] in "\n \t":
+        following += 1
+    stop = _credit_end(text, following, opened=False)
+    return _Region(start, stop) if stop > following else None
+
+
+# What: the parts of a credit between its separators. Example: "Jane Doe", "AFP", "Getty Images".
+# Why linear: a literal alternation of separators used with split().
+_CREDIT_SEPARATORS = re.compile(r"\s*/\s*|\s+via\s+|\s*[,;|]\s*|\s*:\s*")
+
+
+def _unregistered_credits(text: str, credit: _Region) -> Iterator[Attribution]:
+    """Credited names the registry does not know but that say "publication": "(Photo: KOLR)"."""
+    offset = credit.start
+    for part in _CREDIT_SEPARATORS.split(text[credit.start : credit.end]):
+        name = part.strip(" ()[].")
+        start = text.find(name, offset, credit.end) if name else -1
+        if start < 0:
+            continue
+        offset = start + len(name)
+        if _publication(name):
+            yield Attribution(
+                span=Span.of(text, credit.start, credit.end),
+                kind=AttributionKind.IMAGE_CREDIT,
+                name=name,
+                outlet_id=None,
+                name_span=Span.of(text, start, start + len(name)),
+                unregistered=True,
+            )
 
 
 def _credit_position(text: str, start: int) -> bool:
@@ -334,6 +402,28 @@ def _credit_position(text: str, start: int) -> bool:
     if not text[line_start:start].strip(" \t"):
         return True
     return len(before) == 2 and before[0] in ".!?" and before[1].isspace()
+
+
+# What: a photographer's name right before the slash of a credit. Example: "Kent Hallworth/".
+# Why linear: anchored at the end of a short window; bounded runs of name characters.
+_CREDITED_PERSON = re.compile(r"(?:^|(?<=[(\s]))[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}$")
+
+
+def _person_slash_credit(text: str, mention: _Mention) -> _Region | None:
+    """ "Kent Hallworth/Bloomberg via Getty Images", "(Rick Alvarado/AP)", "Jordan Vesel /
+    Duluth News Tribune": a person, a slash, the agency: a photo credit without a label."""
+    slash = text.rfind("/", max(0, mention.name_start - 3), mention.name_start)
+    if slash < 0 or text[slash + 1 : mention.name_start].strip():
+        return None
+    before = slash - 1 if text[slash - 1 : slash] == " " else slash
+    line_start = text.rfind("\n", 0, before) + 1
+    person = _CREDITED_PERSON.search(text, max(line_start, before - 60), before)
+    if person is None:
+        return None
+    start = person.start()
+    opened = text[start - 1 : start] == "("
+    end = _credit_end(text, mention.end, opened=opened)
+    return _Region(start - 1 if opened else start, end + (1 if opened else 0))
 
 
 def _is_photo_credit_paren(text: str, mention: _Mention) -> bool:
@@ -384,7 +474,7 @@ _UNREGISTERED_LEFT = re.compile(
 _UNREGISTERED_RIGHT = re.compile(
     r" (?:(?:also|first|later|previously|exclusively) )?(?:"
     + "|".join(sorted(cues.UNREGISTERED_VERBS, key=len, reverse=True))
-    + r")(?![^\W_])"
+    + r"|contributed to (?:this|the) (?:report|story))(?![^\W_])"
 )
 # What: a US broadcast call sign. Example: "KTVI", "WNBC", "KOMO-TV".
 # Why linear: fixed-length classes and a literal alternation.
@@ -420,6 +510,30 @@ def _unregistered(text: str, lowered: str, taken: list[tuple[int, int]]) -> Iter
         name = _name_before(text, verb.start())
         if name and free(*name) and _publication(text[name[0] : name[1]]):
             yield _unregistered_attribution(text, name[0], verb.end(), name, AttributionKind.REPORT)
+
+
+# What: a byline naming an outlet the registry does not know. Example: "By Marcus Hill, Gateway Now".
+# Why linear: anchored to a line; bounded runs of name characters separated by literals.
+_UNREGISTERED_BYLINE = re.compile(
+    r"^[ \t]*By [A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}, "
+    r"(?P<name>[A-Z][\w.'’&-]{0,30}(?: [A-Z0-9][\w.'’&-]{0,30}){0,4})[ \t]*$",
+    re.M,
+)
+JOB_WORDS = frozenset(
+    "writer reporter correspondent editor staff contributor columnist producer photographer "
+    "intern fellow special critic analyst bureau desk".split()
+)
+
+
+def _unregistered_bylines(text: str, taken: list[tuple[int, int]]) -> Iterator[Attribution]:
+    for line in _UNREGISTERED_BYLINE.finditer(text):
+        start, end = line.span("name")
+        if any(a < end and start < b for a, b in taken):
+            continue  # a registry outlet: the byline is already read
+        if {w.lower() for w in line["name"].split()} & JOB_WORDS:
+            continue  # "By Jane Doe, Staff Writer"
+        cue_start = line.start() + len(line.group()) - len(line.group().lstrip(" \t"))
+        yield _unregistered_attribution(text, cue_start, end, (start, end), AttributionKind.BYLINE)
 
 
 def _name_after(text: str, position: int) -> tuple[int, int] | None:
@@ -480,6 +594,8 @@ def _publication(name: str) -> bool:
     if len(words) == 1 and _CALL_SIGN.fullmatch(words[0]) and words[0] not in _NOT_CALL_SIGNS:
         return True
     parts = {part for w in lowered for part in w.split("-")}
+    if any(w.endswith(cues.PUBLICATION_SUFFIXES) for w in parts):
+        return True  # "Hamburger Abendblatt", "Dagens Nyheter", "Göteborgs-Posten"
     return bool(parts & cues.PUBLICATION_WORDS) and len(words) >= (1 if "-" in name else 2)
 
 

@@ -13,7 +13,16 @@ from citeresolve.model import AttributionKind as K
 LEFT_CUES: tuple[tuple[str, K], ...] = (
     (r"according\s+to", K.REPORT),
     (r"as\s+(?:first\s+|originally\s+|earlier\s+)?reported\s+(?:by|in|on)", K.REPORT),
-    (r"(?:first\s+|originally\s+)?reported\s+by", K.REPORT),
+    (
+        r"(?:first\s+|originally\s+)?reported\s+(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|"
+        r"satur|sun)day\s+|earlier\s+|late\s+\w+day\s+)?by",
+        K.REPORT,
+    ),
+    (
+        r"(?:an?\s+)?(?:\d{4}\s+)?(?:analysis|investigation|report|survey|poll|review|"
+        r"story|article|story\s+published)\s+(?:by|from|in)",
+        K.REPORT,
+    ),
     (r"in\s+an?\s+(?:exclusive\s+|recent\s+|separate\s+)?interview\s+(?:with|on)", K.INTERVIEW),
     (
         r"(?:told|telling|speaking\s+to|speaking\s+with|spoke\s+to|spoke\s+with|in\s+comments\s+to|in\s+a\s+statement\s+to)",
@@ -51,9 +60,29 @@ INSTITUTION_WORDS = frozenset(
     spokeswoman spokesperson minister president director chief officer governor mayor
     senator general judge prosecutor professor analyst correspondent""".split()
 )
+# Endings of words that name a paper in other languages: "Abendblatt", "Nyheter", "Posten".
+PUBLICATION_SUFFIXES = (
+    "blatt",
+    "zeitung",
+    "posten",
+    "bladet",
+    "tidning",
+    "tidningen",
+    "avisen",
+    "nyheter",
+    "kurier",
+    "kurir",
+    "courier",
+    "gazette",
+    "gazeta",
+    "gazzetta",
+    "journal",
+    "tidende",
+)
 # Strong reporting verbs only: "said" follows people and ministries far more than papers.
 UNREGISTERED_VERBS = frozenset(
-    "reported reports reporting wrote writes published revealed reveals obtained broke".split()
+    "reported reports reporting wrote writes published revealed reveals obtained broke noted "
+    "notes observed quoted cited".split()
 )
 
 # Verbs written after the outlet ("CNN reports"); adverbs may come between them
@@ -88,7 +117,8 @@ LEFT_CUE_KINDS = {f"k{i}": kind for i, (_, kind) in enumerate(LEFT_CUES)}
 RIGHT_CUE = re.compile(
     r"(?:(?P<byline>\s+(?:also\s+)?contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))"
     r"|(?P<possessive>['’]s\s+(?:own\s+|exclusive\s+|original\s+)?(?:reporting|report|reports|investigation|analysis|coverage|story)\b)"
-    r"|(?P<verb>,?\s+(?:(?:"
+    r"|(?P<verb>,?\s+(?:(?:newspaper|daily|magazine|tabloid|broadcaster|channel|website|weekly|"
+    r"news\s+agency|agency|tv|radio)\s+)?(?:(?:"
     + "|".join(ADVERBS)
     + r")\s+){0,3}(?:"
     + "|".join(REPORT_VERBS)
@@ -142,9 +172,7 @@ DESCRIPTORS = frozenset(
         government-run government-controlled government-owned official semi-official
         semiofficial pro-kremlin pro-government pro-russian pro-ukrainian opposition
         independent regional national foreign international western mainstream online major
-        leading prominent conservative liberal public private financial business english-
-        language arabic-language russian-language hebrew-language spanish-language german-
-        language french-language chinese-language daily weekly evening morning sunday
+        leading prominent conservative liberal public private financial business english-language arabic-language russian-language hebrew-language spanish-language german-language french-language chinese-language daily weekly evening morning sunday
         tabloid broadsheet
     """.split()
 )
@@ -163,8 +191,11 @@ NATIONALITIES = frozenset(
         romanian russian rwandan saudi scottish senegalese serbian singaporean slovak
         slovenian somali south african spanish sri lankan sudanese swedish swiss syrian
         taiwanese tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian uruguayan
-        uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean arab gulf kremlin-
-        controlled hong-kong
+        uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean arab gulf kremlin-controlled hong-kong alabama alaska arizona arkansas california
+        colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas
+        kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
+        montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont
+        virginia washington wisconsin wyoming
     """.split()
 )
 # Nouns that name a news outlet of some kind; multi-word ones are matched as phrases.

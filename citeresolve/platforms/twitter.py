@@ -29,7 +29,7 @@ NAME = "twitter"
 # Why linear: bounded classes between fixed literals; the host part is a literal alternation.
 _STATUS_URL = re.compile(
     r"^https?://(?:www\.|mobile\.|m\.)?(?:twitter|x)\.com/"
-    r"(?:(?P<handle>[A-Za-z0-9_]{1,15})|i(?:/web)?)/status(?:es)?/(?P<id>\d{1,20})(?:[/?#]|$)",
+    r"(?:(?P<handle>[A-Za-z0-9_]{1,30})|i(?:/web)?)/status(?:es)?/(?P<id>\d{1,20})(?:[/?#]|$)",
     re.I,
 )
 
@@ -51,7 +51,7 @@ def parse_url(url: str) -> PostRef | None:
 # What: the "(@handle)" of the "— Name (@handle)" line a blockquote carries after the text.
 # Example: "(@CNN)", "( @CNN )" once bs4 spaced out the link. Why linear: literals and one
 # bounded class run.
-_QUOTE_HANDLE = re.compile(r"\(\s*@([A-Za-z0-9_]{1,15})\s*\)")
+_QUOTE_HANDLE = re.compile(r"\(\s*@([A-Za-z0-9_]{1,30})\s*\)")
 
 
 def quote_author(text: str, handle: re.Pattern[str]) -> tuple[str | None, str] | None:
