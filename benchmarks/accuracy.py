@@ -27,7 +27,19 @@ from citeresolve.document import load  # noqa: E402
 from citeresolve.model import AttributionKind, Findings  # noqa: E402
 from citeresolve.outlets.registry import OutletRegistry, default_registry  # noqa: E402
 
-DETERMINERS = {"a", "an", "the", "one", "several", "some", "two", "three", "other", "various", "another"}
+DETERMINERS = {
+    "a",
+    "an",
+    "the",
+    "one",
+    "several",
+    "some",
+    "two",
+    "three",
+    "other",
+    "various",
+    "another",
+}
 
 
 @dataclass
@@ -55,11 +67,15 @@ class Tally:
 
 
 def outlet_key(name: str, registry: OutletRegistry) -> str:
-    """One spelling per outlet: its registry id, else its name folded."""
+    """One spelling per outlet: its registry id, else its name folded (a station's call sign
+    with or without its -TV suffix is one station)."""
+    name = re.sub(r"^([KW][A-Z]{2,3})-(?:TV|DT|FM|AM)$", r"\1", name.strip())
     found = registry.lookup(name)
     if len(found) == 1:
         return found[0].id
-    exact = registry.match_words(tuple(re.findall(r"[^\W_]+(?:[.'’&-][^\W_]+)*", re.sub(r"^the\s+", "", name, flags=re.I))))
+    exact = registry.match_words(
+        tuple(re.findall(r"[^\W_]+(?:[.'’&-][^\W_]+)*", re.sub(r"^the\s+", "", name, flags=re.I)))
+    )
     if exact:
         return exact
     return re.sub(r"[^\w]+", "-", re.sub(r"^the\s+", "", name.casefold())).strip("-")
@@ -86,7 +102,10 @@ def embed_keys(items: list[dict[str, str | None]]) -> set[str]:
 
 def predicted(findings: Findings, registry: OutletRegistry) -> dict[str, set[str]]:
     embeds = embed_keys(
-        [{"platform": e.platform, "post_id": e.post_id, "handle": e.author_handle} for e in findings.embeds]
+        [
+            {"platform": e.platform, "post_id": e.post_id, "handle": e.author_handle}
+            for e in findings.embeds
+        ]
     )
     named, unnamed, credits = set(), set(), set()
     for a in findings.attributions:
@@ -95,10 +114,17 @@ def predicted(findings: Findings, registry: OutletRegistry) -> dict[str, set[str
             continue
         key = a.outlet_id or outlet_key(a.name, registry)
         (credits if a.kind is AttributionKind.IMAGE_CREDIT else named).add(key)
-    return {"embeds": embeds, "named outlets": named, "unnamed outlets": unnamed, "image credits": credits}
+    return {
+        "embeds": embeds,
+        "named outlets": named,
+        "unnamed outlets": unnamed,
+        "image credits": credits,
+    }
 
 
-def expected(labels: dict[str, list[dict[str, str | None]]], registry: OutletRegistry) -> dict[str, set[str]]:
+def expected(
+    labels: dict[str, list[dict[str, str | None]]], registry: OutletRegistry
+) -> dict[str, set[str]]:
     named, unnamed, credits = set(), set(), set()
     for a in labels.get("attributions", []):
         if a.get("outlet") is None:
@@ -115,7 +141,9 @@ def expected(labels: dict[str, list[dict[str, str | None]]], registry: OutletReg
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=ROOT / "fixtures" / "corpus")
     parser.add_argument("--quiet", action="store_true", help="figures only, no list of misses")
     args = parser.parse_args()
@@ -124,7 +152,9 @@ def main() -> None:
     articles = sorted(p for p in args.corpus.glob("*.labels.json"))
     for label_file in articles:
         stem = label_file.name.removesuffix(".labels.json")
-        source = next(p for p in label_file.parent.glob(stem + ".*") if not p.name.endswith(".json"))
+        source = next(
+            p for p in label_file.parent.glob(stem + ".*") if not p.name.endswith(".json")
+        )
         labels = json.loads(label_file.read_text(encoding="utf-8"))
         findings = detect(load(source), registry=registry)
         want, got = expected(labels, registry), predicted(findings, registry)
@@ -137,14 +167,28 @@ def main() -> None:
                 {k for k in got["embeds"] if k.startswith(platform + ":")},
             )
     print(f"{len(articles)} labelled articles in {args.corpus.relative_to(ROOT)}")
-    print(f"{'category':<24} {'labelled':>8} {'found':>6} {'hits':>5} {'precision':>9} {'recall':>7}")
-    order = ["embeds", *sorted(k for k in tallies if k.startswith("  embeds")), "named outlets", "unnamed outlets", "image credits"]
+    print(
+        f"{'category':<24} {'labelled':>8} {'found':>6} {'hits':>5} {'precision':>9} {'recall':>7}"
+    )
+    order = [
+        "embeds",
+        *sorted(k for k in tallies if k.startswith("  embeds")),
+        "named outlets",
+        "unnamed outlets",
+        "image credits",
+    ]
     for name in order:
         t = tallies[name]
-        print(f"{name:<24} {t.labelled:>8} {t.found:>6} {t.hits:>5} {t.precision:>9.3f} {t.recall:>7.3f}")
+        print(
+            f"{name:<24} {t.labelled:>8} {t.found:>6} {t.hits:>5} "
+            f"{t.precision:>9.3f} {t.recall:>7.3f}"
+        )
     if not args.quiet:
         for name in ("embeds", "named outlets", "unnamed outlets", "image credits"):
-            for kind, items in (("miss", tallies[name].misses), ("false alarm", tallies[name].false_alarms)):
+            for kind, items in (
+                ("miss", tallies[name].misses),
+                ("false alarm", tallies[name].false_alarms),
+            ):
                 for item in items:
                     print(f"{name} {kind}: {item}")
 

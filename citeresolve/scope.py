@@ -48,6 +48,11 @@ BOILERPLATE = re.compile(
     re.I,
 )
 FURNITURE_TAGS = ("nav", "footer", "form")
+# What: a class token of a lead image block. Example: "field--name-field-image", "lead-art".
+# Why linear: an alternation of literals between separator checks, on short tokens.
+LEAD_MEDIA = re.compile(
+    r"(?:^|[-_])(?:image|photo|media|figure|caption|credit|lead-art|hero)(?:$|[-_])", re.I
+)
 MIN_BODY_CHARS = 200
 MAX_TOKEN = 64  # longer class names are not furniture names (and BOILERPLATE stays cheap)
 
@@ -122,6 +127,17 @@ def _extras(doc: Document, body: Tag) -> Iterable[Tag]:
     figures = [f for f in doc.index.by_tag.get("figure", []) if _span(doc, f)[0] <= start]
     if figures and not _is_furniture(figures[-1]):
         yield figures[-1]  # the figure right before the body: the lead image and its caption
+    media = [
+        element
+        for token, elements in doc.index.by_class.items()
+        if len(token) <= MAX_TOKEN and LEAD_MEDIA.search(token)
+        for element in elements
+        if _length(doc, element) > 0 and _span(doc, element)[1] <= start
+    ]
+    if media:
+        lead = max(media, key=lambda e: _span(doc, e)[1])  # the closest one before the body
+        if not _is_furniture(lead):
+            yield lead
 
 
 def _furniture(doc: Document, *, header_too: bool) -> Iterable[Span]:

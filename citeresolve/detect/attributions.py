@@ -88,8 +88,7 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
         for mention in inside:
             found.append(_attribution(text, credit, AttributionKind.IMAGE_CREDIT, mention))
             credited.add((mention.start, mention.end))
-        if not inside:
-            found.extend(_unregistered_credits(text, credit))
+        found.extend(_unregistered_credits(text, credit, [(m.name_start, m.end) for m in inside]))
     unnamed_by_end = {phrase.end: phrase for phrase in unnamed}
     for mention in mentions:
         if (mention.start, mention.end) in credited:
@@ -334,7 +333,7 @@ def _credit_regions(
             yield _Region(label.start(), stop)
     # What: parenthesised text holding a slash. Example: "(Jane Doe/AFP via Getty Images)".
     # Why linear: one negated class run, bounded, between literal parentheses.
-    for paren in re.finditer(r"\(([^()\n]{1,150}/[^()\n]{1,150})\)", text):
+    for paren in re.finditer(r"\(([^()\n]{1,150}(?:/| via )[^()\n]{1,150})\)", text):
         inner = paren.group(1).casefold()
         if any(word in re.findall(r"[a-z]+", inner) for word in cues.CREDIT_WORDS):
             yield _Region(paren.start(), paren.end())
@@ -347,7 +346,7 @@ def _credit_regions(
             end = _credit_end(text, mention.end + tail.end(), opened=False)
             yield _Region(mention.name_start, end)
         # "(EPA)": a photo agency alone in parentheses, not followed by a dateline dash.
-        slashed = _person_slash_credit(text, mention)
+        slashed = _person_slash_credit(text, mention) or _via_credit(text, mention)
         if slashed is not None and mention.name_start - 1 not in mention_ends:
             yield slashed
         outlet = registry.get(mention.outlet_id)
@@ -373,7 +372,9 @@ def _label_alone(text: str, start: int, end: int) -> _Region | None:
 _CREDIT_SEPARATORS = re.compile(r"\s*/\s*|\s+via\s+|\s*[,;|]\s*|\s*:\s*")
 
 
-def _unregistered_credits(text: str, credit: _Region) -> Iterator[Attribution]:
+def _unregistered_credits(
+    text: str, credit: _Region, known: list[tuple[int, int]]
+) -> Iterator[Attribution]:
     """Credited names the registry does not know but that say "publication": "(Photo: KOLR)"."""
     offset = credit.start
     for part in _CREDIT_SEPARATORS.split(text[credit.start : credit.end]):
@@ -382,7 +383,8 @@ def _unregistered_credits(text: str, credit: _Region) -> Iterator[Attribution]:
         if start < 0:
             continue
         offset = start + len(name)
-        if _publication(name):
+        end = start + len(name)
+        if not any(a < end and start < b for a, b in known) and _publication(name):
             yield Attribution(
                 span=Span.of(text, credit.start, credit.end),
                 kind=AttributionKind.IMAGE_CREDIT,
@@ -421,6 +423,28 @@ def _person_slash_credit(text: str, mention: _Mention) -> _Region | None:
     if person is None:
         return None
     start = person.start()
+    opened = text[start - 1 : start] == "("
+    end = _credit_end(text, mention.end, opened=opened)
+    return _Region(start - 1 if opened else start, end + (1 if opened else 0))
+
+
+# What: "Person/Agency via " right before a name. Example: "Carlos Ybarra/VIEWpress via ".
+# Why linear: anchored at the end of a short window; bounded runs between literals.
+_VIA_CREDIT = re.compile(
+    r"(?:^|(?<=[(\s]))[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3} ?/ ?[^\s/()]{1,40}"
+    r"(?: [^\s/()]{1,40}){0,3} via $"
+)
+
+
+def _via_credit(text: str, mention: _Mention) -> _Region | None:
+    """ "Carlos Ybarra/VIEWpress via Getty Images": the agency after "via" in a slash credit."""
+    if text[max(0, mention.name_start - 4) : mention.name_start] != "via ":
+        return None
+    line_start = text.rfind("\n", 0, mention.name_start) + 1
+    credit = _VIA_CREDIT.search(text, max(line_start, mention.name_start - 140), mention.name_start)
+    if credit is None:
+        return None
+    start = credit.start()
     opened = text[start - 1 : start] == "("
     end = _credit_end(text, mention.end, opened=opened)
     return _Region(start - 1 if opened else start, end + (1 if opened else 0))
@@ -479,6 +503,8 @@ _UNREGISTERED_RIGHT = re.compile(
 # What: a US broadcast call sign. Example: "KTVI", "WNBC", "KOMO-TV".
 # Why linear: fixed-length classes and a literal alternation.
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
+# What: a station's dateline. Example: "SEATTLE (KOMO) —". Why linear: fixed classes, literals.
+_CALL_SIGN_DATELINE = re.compile(r"\((?P<name>[KW][A-Z]{2,3}(?:-TV)?)\)\s{0,2}[-–—]")
 _NOT_CALL_SIGNS = frozenset(
     {"WHO", "WTO", "WWF", "WWE", "WFP", "WMO", "WEF", "KGB", "WNBA", "WTA", "KFC"}
 )
@@ -506,13 +532,20 @@ def _unregistered(text: str, lowered: str, taken: list[tuple[int, int]]) -> Iter
                 else AttributionKind.REPORT
             )
             yield _unregistered_attribution(text, cue.start(), name[1], name, kind)
+    for dateline in _CALL_SIGN_DATELINE.finditer(text):
+        name = dateline.span("name")
+        if dateline["name"] not in _NOT_CALL_SIGNS and free(*name):
+            yield _unregistered_attribution(
+                text, dateline.start(), dateline.end(), name, AttributionKind.DATELINE
+            )
     for verb in _UNREGISTERED_RIGHT.finditer(lowered):
         name = _name_before(text, verb.start())
         if name and free(*name) and _publication(text[name[0] : name[1]]):
             yield _unregistered_attribution(text, name[0], verb.end(), name, AttributionKind.REPORT)
 
 
-# What: a byline naming an outlet the registry does not know. Example: "By Marcus Hill, Gateway Now".
+# What: a byline naming an outlet the registry does not know.
+# Example: "By Marcus Hill, Gateway Now".
 # Why linear: anchored to a line; bounded runs of name characters separated by literals.
 _UNREGISTERED_BYLINE = re.compile(
     r"^[ \t]*By [A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}, "

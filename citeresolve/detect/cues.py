@@ -48,7 +48,8 @@ PUBLICATION_WORDS = frozenset(
     post-dispatch free-press posten zeitung tidning tidningen nyheter dagbladet bladet
     avisen kurier rundschau allgemeine diário diario corriere gazzetta nación pravda
     vedomosti gazeta courrier tageblatt nieuws krant dagblad correio folha jornal
-    noticias noticia periódico quotidien hebdo""".split()
+    noticias noticia periódico quotidien hebdo dagens tempo mundo país monde stampa
+    repubblica messaggero matin soir parisien globo estado nacion nación""".split()
 )
 # Words that make a capitalised name an institution, a company or a place, not a publication.
 INSTITUTION_WORDS = frozenset(
@@ -78,6 +79,11 @@ PUBLICATION_SUFFIXES = (
     "gazzetta",
     "journal",
     "tidende",
+    "shimbun",
+    "shinbun",
+    "ilbo",
+    "ribao",
+    "press",
 )
 # Strong reporting verbs only: "said" follows people and ministries far more than papers.
 UNREGISTERED_VERBS = frozenset(
@@ -172,7 +178,10 @@ DESCRIPTORS = frozenset(
         government-run government-controlled government-owned official semi-official
         semiofficial pro-kremlin pro-government pro-russian pro-ukrainian opposition
         independent regional national foreign international western mainstream online major
-        leading prominent conservative liberal public private financial business english-language arabic-language russian-language hebrew-language spanish-language german-language french-language chinese-language daily weekly evening morning sunday
+        leading prominent conservative liberal public private financial business
+        english-language arabic-language russian-language hebrew-language
+        spanish-language german-language french-language chinese-language daily weekly
+        evening morning sunday
         tabloid broadsheet
     """.split()
 )
@@ -191,7 +200,8 @@ NATIONALITIES = frozenset(
         romanian russian rwandan saudi scottish senegalese serbian singaporean slovak
         slovenian somali south african spanish sri lankan sudanese swedish swiss syrian
         taiwanese tajik tanzanian thai tunisian turkish turkmen ugandan ukrainian uruguayan
-        uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean arab gulf kremlin-controlled hong-kong alabama alaska arizona arkansas california
+        uzbek venezuelan vietnamese welsh yemeni zambian zimbabwean arab gulf
+        kremlin-controlled hong-kong alabama alaska arizona arkansas california
         colorado connecticut delaware florida georgia hawaii idaho illinois indiana iowa kansas
         kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri
         montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont

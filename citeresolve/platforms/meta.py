@@ -198,7 +198,9 @@ _POSTED_BY = re.compile(
 
 
 def _facebook_markup(doc: Document) -> Iterator[Embed]:
-    for element in iter_outermost(doc, "div.fb-post[data-href], div.fb-video[data-href]"):
+    for element in iter_outermost(
+        doc, "div.fb-post[data-href], div.fb-video[data-href], amp-facebook[data-href]"
+    ):
         ref = parse_facebook_url(absolute(doc, attr(element, "data-href")) or "")
         quote = element.find("blockquote")
         body = name = published = None
@@ -208,7 +210,13 @@ def _facebook_markup(doc: Document) -> Iterator[Embed]:
             credit = _POSTED_BY.search(text_of(quote) or "")
             if credit:
                 name, published = credit["name"].strip(), parse_date(credit["date"])
-        form = "fb-video" if "fb-video" in (attr(element, "class") or "") else "fb-post"
+        form = (
+            "amp"
+            if element.name == "amp-facebook"
+            else "fb-video"
+            if "fb-video" in (attr(element, "class") or "")
+            else "fb-post"
+        )
         yield Embed(
             platform="facebook",
             form=form,

@@ -1,0 +1,195 @@
+"""One table row per miss or false alarm that the labelled corpus showed and that was fixed."""
+
+from __future__ import annotations
+
+import pytest
+
+from citeresolve.detect import detect
+from citeresolve.document import load
+
+ATTRIBUTIONS = [
+    pytest.param(
+        "The aid package was first reported Tuesday by The Washington Post.",
+        ("washington-post", "report"),
+        id="reported-weekday-by",
+    ),
+    pytest.param(
+        "That is according to a 2023 analysis by the Deseret News.",
+        ("deseret-news", "report"),
+        id="analysis-by",
+    ),
+    pytest.param(
+        "Bild newspaper said he had been watched.",
+        ("bild", "report"),
+        id="name-then-noun-then-verb",
+    ),
+    pytest.param(
+        "German magazine Kicker reported that the club had made an offer.",
+        ("Kicker", "report"),
+        id="noun-phrase-then-name",
+    ),
+    pytest.param(
+        "The Hamburger Abendblatt reported that one man had a record.",
+        ("Hamburger Abendblatt", "report"),
+        id="german-paper-suffix",
+    ),
+    pytest.param(
+        "Dagens Industri reported that Aurora had hired a lawyer.",
+        ("Dagens Industri", "report"),
+        id="swedish-paper-word",
+    ),
+    pytest.param(
+        "The Hokkaido Shimbun reported that boats broke loose.",
+        ("Hokkaido Shimbun", "report"),
+        id="japanese-paper-word",
+    ),
+    pytest.param(
+        "The Copenhagen Post noted last summer that lifeguards were busy.",
+        ("Copenhagen Post", "report"),
+        id="noted",
+    ),
+    pytest.param(
+        "SEATTLE (KOMO) — A powerful storm hit the coast.",
+        ("KOMO", "dateline"),
+        id="call-sign-dateline",
+    ),
+    pytest.param(
+        "WAFB-TV reported that firefighters arrived.",
+        ("WAFB-TV", "report"),
+        id="call-sign-with-suffix",
+    ),
+    pytest.param(
+        "By Marcus Hill, Gateway Now\n\nA tornado hit.",
+        ("Gateway Now", "byline"),
+        id="unregistered-byline",
+    ),
+    pytest.param(
+        "Copyright 2024 The Associated Press. All rights reserved.",
+        ("associated-press", "byline"),
+        id="copyright-line",
+    ),
+    pytest.param(
+        "KOLR contributed to this report.", ("KOLR", "report"), id="unregistered-contributed"
+    ),
+]
+
+
+def named(text):
+    found = detect(load("a.txt", data=text.encode()))
+    return [(a.outlet_id or a.name, a.kind.value) for a in found.attributions if not a.unnamed]
+
+
+@pytest.mark.parametrize(("text", "expected"), ATTRIBUTIONS)
+def test_fixed_attribution_misses(text, expected):
+    assert expected in named(text)
+
+
+CREDITS = [
+    pytest.param(
+        "A road in Kushiro. (Kyodo via Reuters)\n\nThe quake hit.",
+        {"reuters"},
+        id="paren-via-credit",
+    ),
+    pytest.param(
+        "A crowd in Times Square. Carlos Ybarra/VIEWpress via Getty Images\n\nText.",
+        {"getty-images", "VIEWpress"},
+        id="slash-then-via",
+    ),
+    pytest.param(
+        "Kent Hallworth/Bloomberg via Getty Images\n\nText follows.",
+        {"bloomberg", "getty-images"},
+        id="person-slash-agency-line",
+    ),
+    pytest.param(
+        "Credit\n\nJordan Vesel / Duluth News Tribune\n\nHOYT LAKES, Minn. — Text.",
+        {"Duluth News Tribune"},
+        id="label-alone-spaced-slash",
+    ),
+    pytest.param(
+        "(Dana Kessler/St. Louis Post-Dispatch via AP)\n\nText.",
+        {"st-louis-post-dispatch", "associated-press"},
+        id="abbreviation-in-name",
+    ),
+    pytest.param(
+        "Rescuers on Bull Creek. (Photo: KOLR)\n\nText.", {"KOLR"}, id="unregistered-in-credit"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CREDITS)
+def test_fixed_image_credit_misses(text, expected):
+    found = detect(load("a.txt", data=text.encode()))
+    credited = {a.outlet_id or a.name for a in found.attributions if a.kind.value == "image_credit"}
+    assert expected <= credited
+
+
+NOT_OUTLETS = [
+    pytest.param("Press Secretary Jane Doe reported nothing new.", id="title-with-press"),
+    pytest.param("Le Drian told a French newspaper Thursday.", id="weekday-after-noun-phrase"),
+    pytest.param(
+        "According to the National Weather Service, rain is due.", id="service-is-institution"
+    ),
+    pytest.param("By Jane Doe, Staff Writer\n\nText.", id="byline-job-title"),
+    pytest.param("WHO reported 40 new cases.", id="who-is-not-a-station"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_OUTLETS)
+def test_fixed_false_alarms(text):
+    assert named(text) == []
+
+
+EMBEDS = [
+    pytest.param(
+        '<article><p>x</p><amp-facebook data-embed-as="post" data-href="https://www.facebook.com/Mira/posts/9671532490516562"></amp-facebook></article>',
+        ("facebook", "9671532490516562"),
+        id="amp-facebook",
+    ),
+    pytest.param(
+        '<blockquote class="twitter-tweet"><p>Hi</p>&mdash; Alerts (@BreakingAlertsUS) <a href="https://x.com/BreakingAlertsUS/status/1886814974901730338">February 4, 2025</a></blockquote>',
+        ("twitter", "1886814974901730338"),
+        id="handle-over-15-characters",
+    ),
+    pytest.param(
+        '<p>Watch:</p><iframe src="about:blank" data-lazy-src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>',
+        ("youtube", "dQw4w9WgXcQ"),
+        id="lazy-iframe",
+    ),
+    pytest.param(
+        "<p>The team posted:</p><p>https://twitter.com/CNN/status/1509914418240528390</p>",
+        ("twitter", "1509914418240528390"),
+        id="wordpress-auto-embed",
+    ),
+    pytest.param(
+        "Watch it here:\n\nhttps://www.tiktok.com/@user/video/7368190778305974757\n\nMore.",
+        ("tiktok", "7368190778305974757"),
+        id="pasted-tiktok-url",
+    ),
+    pytest.param(
+        '<article><p>The band posted a photo.</p><noscript><blockquote class="instagram-media" data-instgrm-permalink="https://www.instagram.com/p/C5tQx2LrN8k/"></blockquote></noscript><p>More text.</p></article>',
+        ("instagram", "C5tQx2LrN8k"),
+        id="embed-in-noscript",
+    ),
+]
+
+
+@pytest.mark.parametrize(("markup", "expected"), EMBEDS)
+def test_fixed_embed_misses(markup, expected):
+    suffix = ".html" if markup.lstrip().startswith("<") else ".txt"
+    found = detect(load("a" + suffix, data=markup.encode()))
+    assert expected in [(e.platform, e.post_id) for e in found.embeds]
+
+
+def test_share_bar_and_comments_are_not_the_article():
+    body = "<p>" + "Officials met on Monday to discuss the plan. " * 8 + "according to Reuters.</p>"
+    page = (
+        "<html><body><nav><a href='https://twitter.com/site'>Follow us on Twitter</a></nav>"
+        f"<article><h1>Plan</h1>{body}<div class='share-bar'><a href='https://facebook.com/sharer'>Share</a></div></article>"
+        "<section id='comments'><p>Reader: according to CNN it is fake.</p></section>"
+        "<footer>© The Site. According to the BBC, nothing.</footer></body></html>"
+    )
+    found = detect(load("a.html", data=page.encode()))
+    assert [a.outlet_id for a in found.attributions] == ["reuters"]
+    assert found.links == ()
+    whole = detect(load("a.html", data=page.encode()), whole_page=True)
+    assert {a.outlet_id for a in whole.attributions} == {"reuters", "cnn", "bbc"}
