@@ -66,13 +66,15 @@ class Tally:
         return self.hits / self.labelled if self.labelled else 1.0
 
 
+def fold_station(key: str) -> str:
+    """A station with or without its -TV suffix is one station: "wfla-tv" is "wfla"."""
+    return re.sub(r"^([kw][a-z]{2,3})-(?:tv|dt|fm|am)$", r"\1", key)
+
+
 def outlet_key(name: str, registry: OutletRegistry) -> str:
     """One spelling per outlet: its registry id, else its name folded (a station's call sign
     with or without its -TV suffix is one station)."""
     name = re.sub(r"^([KW][A-Z]{2,3})-(?:TV|DT|FM|AM)$", r"\1", name.strip())
-    found = registry.lookup(name)
-    if len(found) == 1:
-        return found[0].id
     exact = registry.match_words(
         tuple(re.findall(r"[^\W_]+(?:[.'’&-][^\W_]+)*", re.sub(r"^the\s+", "", name, flags=re.I)))
     )
@@ -112,7 +114,7 @@ def predicted(findings: Findings, registry: OutletRegistry) -> dict[str, set[str
         if a.unnamed:
             unnamed.add(unnamed_key(a.name))
             continue
-        key = a.outlet_id or outlet_key(a.name, registry)
+        key = fold_station(a.outlet_id or outlet_key(a.name, registry))
         (credits if a.kind is AttributionKind.IMAGE_CREDIT else named).add(key)
     return {
         "embeds": embeds,
@@ -130,7 +132,7 @@ def expected(
         if a.get("outlet") is None:
             unnamed.add(unnamed_key(str(a.get("unnamed") or "")))
             continue
-        key = outlet_key(str(a["outlet"]), registry)
+        key = fold_station(outlet_key(str(a["outlet"]), registry))
         (credits if a.get("kind") == "image_credit" else named).add(key)
     return {
         "embeds": embed_keys(labels.get("embeds", [])),

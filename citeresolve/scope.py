@@ -98,9 +98,30 @@ def _body(doc: Document) -> Tag | None:
     for group in (candidates, index.by_tag.get("article", []), index.by_tag.get("main", [])):
         sized = [(e, _length(doc, e)) for e in group]
         sized = [(e, n) for e, n in sized if n >= MIN_BODY_CHARS]
+        if len(sized) >= 2 and group is not candidates:
+            # A live blog is many <article> entries: the body is what holds them all.
+            return _common_ancestor([e for e, _ in sized])
         if sized:
             return max(sized, key=lambda pair: pair[1])[0]
     return _densest(doc)
+
+
+def _common_ancestor(elements: list[Tag]) -> Tag:
+    chains = []
+    for element in elements:
+        chain: list[Tag] = []
+        node: Tag | None = element
+        while node is not None:
+            chain.append(node)
+            node = node.parent if isinstance(node.parent, Tag) else None
+        chains.append(chain[::-1])  # root first
+    shared = chains[0][0]
+    for depth in range(min(len(c) for c in chains)):
+        if all(c[depth] is chains[0][depth] for c in chains):
+            shared = chains[0][depth]
+        else:
+            break
+    return shared
 
 
 def _densest(doc: Document) -> Tag | None:

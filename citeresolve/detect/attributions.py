@@ -26,7 +26,7 @@ _WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
 _POSSESSIVES = ("'s", "’s")
 _WORD_CHAR = re.compile(r"[^\W_]")
 LEFT_WINDOW = 80
-NAME_CONTEXT = 40  # characters around a name: the words before and after it that matter
+NAME_CONTEXT = 25  # characters around a name: the words before and after it that matter
 RIGHT_WINDOW = 80
 # Capitalised words that start a clause rather than a longer name ("Yesterday Reuters said").
 _CLAUSE_WORDS = frozenset(
@@ -137,7 +137,7 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
                 )
             )
     taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unnamed]
-    found.extend(_unregistered(text, lowered, taken))
+    found.extend(_unregistered(text, lowered, taken, registry))
     found.extend(_unregistered_bylines(text, taken))
     unique = {(a.span.start, a.span.end, a.outlet_id, a.name): a for a in found}
     return tuple(sorted(unique.values(), key=lambda a: (a.name_span.start, a.span.start, a.name)))
@@ -173,6 +173,8 @@ def _mentions(text: str, registry: OutletRegistry) -> Iterator[_Mention]:
         if position < taken_until or (position and _WORD_CHAR.match(text, position - 1)):
             continue
         word = candidate.group()
+        if word[-2:] in _POSSESSIVES and len(word) > 2:
+            word = word[:-2]  # "CNN's reporting"
         if word not in first and not (word.isupper() and word.casefold() in first):
             continue
         words, index = _around(text, position, before=NAME_CONTEXT, after=registry.max_words + 1)
@@ -219,8 +221,10 @@ def _mention_at(
 
 def _joined(text: str, a: _Word, b: _Word) -> bool:
     gap = text[a.end : b.start]
-    # "St. Louis Post-Dispatch": an abbreviation's full stop does not end the name.
-    return gap in (" ", "\u00a0") or (gap == ". " and len(a.text) <= 3 and a.text[:1].isupper())
+    # "St. Louis Post-Dispatch": an abbreviation's full stop does not end the name;
+    # "The News & Observer": the ampersand is not a word but joins the name.
+    abbreviation = len(a.text) <= 3 and a.text[:1].isupper() and a.text[1:].islower()
+    return gap in (" ", "\u00a0", " & ") or (gap == ". " and abbreviation)
 
 
 def _part_of_longer_name(text: str, words: list[_Word], index: int, size: int) -> bool:
@@ -233,6 +237,8 @@ def _part_of_longer_name(text: str, words: list[_Word], index: int, size: int) -
     if index == 0 or not _joined(text, words[index - 1], words[index]):
         return False
     before = words[index - 1]
+    if _HYPHEN_DESCRIPTOR.fullmatch(before.text + " "):
+        return False  # "Houthi-run Al-Masirah TV": the word before describes, it is not the name
     if before.text in ("of", "for") and index >= 2:
         return _joined(text, words[index - 2], before) and _capitalised_name_word(words[index - 2])
     return _capitalised_name_word(before) and not (before.text.isupper() and len(before.text) <= 3)
@@ -384,7 +390,15 @@ def _unregistered_credits(
             continue
         offset = start + len(name)
         end = start + len(name)
-        if not any(a < end and start < b for a, b in known) and _publication(name):
+        # "Yossi Aloni/Flash90": after a person and a slash comes the agency; not so after an
+        # agency ("AP Photo/Nora Whitley", "REUTERS/Jane Doe"), where a person follows.
+        after_slash = "/" in text[credit.start : start] and not any(b <= start for _, b in known)
+        structural = (
+            after_slash
+            and name[:1].isupper()
+            and not {w.lower() for w in name.split()} & (JOB_WORDS | _NOT_AGENCIES)
+        )
+        if not any(a < end and start < b for a, b in known) and (structural or _publication(name)):
             yield Attribution(
                 span=Span.of(text, credit.start, credit.end),
                 kind=AttributionKind.IMAGE_CREDIT,
@@ -503,6 +517,14 @@ _UNREGISTERED_RIGHT = re.compile(
 # What: a US broadcast call sign. Example: "KTVI", "WNBC", "KOMO-TV".
 # Why linear: fixed-length classes and a literal alternation.
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
+# What: a source credited in parentheses. Example: "(via Android Authority)".
+# Why linear: literals around one bounded run of capitalised words.
+_PAREN_VIA = re.compile(r"\(via (?P<name>[A-Z][\w.'’&-]{0,30}(?: [A-Z0-9][\w.'’&-]{0,30}){0,3})\)")
+_PLATFORM_WORDS = frozenset(
+    "twitter x instagram facebook tiktok youtube telegram reddit bluesky threads mastodon "
+    "whatsapp signal email getty shutterstock".split()
+)
+
 # What: a station's dateline. Example: "SEATTLE (KOMO) —". Why linear: fixed classes, literals.
 _CALL_SIGN_DATELINE = re.compile(r"\((?P<name>[KW][A-Z]{2,3}(?:-TV)?)\)\s{0,2}[-–—]")
 _NOT_CALL_SIGNS = frozenset(
@@ -512,8 +534,26 @@ _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "di", "für", "and", "&"
 MAX_NAME_WORDS = 6
 
 
-def _unregistered(text: str, lowered: str, taken: list[tuple[int, int]]) -> Iterator[Attribution]:
-    """A cue holding a capitalised name that says "publication" (Press, Posten, a call sign)."""
+def _unregistered(
+    text: str, lowered: str, taken: list[tuple[int, int]], registry: OutletRegistry
+) -> Iterator[Attribution]:
+    """A cue holding a capitalised name that says "publication" (Press, Posten, a call sign),
+    or that opens with an outlet's name ("told BBC Sport", "according to CNN Indonesia")."""
+
+    def publication(name: str) -> bool:
+        words = tuple(_WORD.findall(name.removeprefix("The ").removeprefix("the ")))
+        # One word more than an outlet's name: "BBC Sport", "CNN Indonesia" (not "Economist
+        # Paul Krugman": a name that needs its "The", and a person after it).
+        prefix = words[:-1]
+        opens_with_outlet = (
+            len(words) >= 2
+            and registry.match_words(prefix) is not None
+            and not registry.needs_article(prefix)
+        )
+        if opens_with_outlet and not {w.lower() for w in words} & cues.INSTITUTION_WORDS:
+            return True  # "BBC Sport", "CNN Indonesia": an outlet's name and more
+        return _publication(name)
+
     occupied = sorted(taken)
     starts = [a for a, _ in occupied]
 
@@ -525,13 +565,20 @@ def _unregistered(text: str, lowered: str, taken: list[tuple[int, int]]) -> Iter
         if cue.start() and _WORD_CHAR.match(text, cue.start() - 1):
             continue
         name = _name_after(text, cue.end())
-        if name and free(*name) and _publication(text[name[0] : name[1]]):
+        if name and free(*name) and publication(text[name[0] : name[1]]):
             kind = (
                 AttributionKind.INTERVIEW
                 if cue.group().startswith(("told", "in an", "speaking"))
                 else AttributionKind.REPORT
             )
             yield _unregistered_attribution(text, cue.start(), name[1], name, kind)
+    for via in _PAREN_VIA.finditer(text):
+        name = via.span("name")
+        words = {w.lower() for w in via["name"].split()}
+        if free(*name) and not words & cues.INSTITUTION_WORDS and not words & _PLATFORM_WORDS:
+            yield _unregistered_attribution(
+                text, via.start() + 1, name[1], name, AttributionKind.VIA
+            )
     for dateline in _CALL_SIGN_DATELINE.finditer(text):
         name = dateline.span("name")
         if dateline["name"] not in _NOT_CALL_SIGNS and free(*name):
@@ -540,7 +587,7 @@ def _unregistered(text: str, lowered: str, taken: list[tuple[int, int]]) -> Iter
             )
     for verb in _UNREGISTERED_RIGHT.finditer(lowered):
         name = _name_before(text, verb.start())
-        if name and free(*name) and _publication(text[name[0] : name[1]]):
+        if name and free(*name) and publication(text[name[0] : name[1]]):
             yield _unregistered_attribution(text, name[0], verb.end(), name, AttributionKind.REPORT)
 
 
@@ -552,6 +599,7 @@ _UNREGISTERED_BYLINE = re.compile(
     r"(?P<name>[A-Z][\w.'’&-]{0,30}(?: [A-Z0-9][\w.'’&-]{0,30}){0,4})[ \t]*$",
     re.M,
 )
+_NOT_AGENCIES = frozenset({"handout", "file", "pool", "courtesy", "illustration"})
 JOB_WORDS = frozenset(
     "writer reporter correspondent editor staff contributor columnist producer photographer "
     "intern fellow special critic analyst bureau desk".split()
@@ -594,8 +642,15 @@ def _name_after(text: str, position: int) -> tuple[int, int] | None:
     return position, end
 
 
+# What: a leading "X-run "/"X-based " that describes the name after it. Example: "Houthi-run ".
+# Why linear: one bounded class run, a literal alternation, a literal space.
+_HYPHEN_DESCRIPTOR = re.compile(
+    r"[\w'’]{1,30}-(?:run|based|owned|backed|affiliated|controlled|linked|funded|aligned) "
+)
+
+
 def _name_before(text: str, position: int) -> tuple[int, int] | None:
-    words = _words(text, max(0, position - 120), position)
+    words = _words(text, max(0, position - 70), position)
     start = None
     end = words[-1].end if words else position
     if end != position:
@@ -610,6 +665,9 @@ def _name_before(text: str, position: int) -> tuple[int, int] | None:
             break
     if start is None:
         return None
+    descriptor = _HYPHEN_DESCRIPTOR.match(text, start, end)
+    if descriptor is not None:  # "Houthi-run Al-Masirah TV", "Seoul-based Daily NK"
+        start = descriptor.end()
     if text[max(0, start - 4) : start].lower() == "the ":
         start -= 4
     return start, end
@@ -670,7 +728,7 @@ _NOUN_CANDIDATE = re.compile(
 )
 # ASCII letters to lower case, nothing else: offsets stay those of the text (str.lower may not).
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-PHRASE_CONTEXT = 70  # characters before a noun: three descriptors and a determiner fit
+PHRASE_CONTEXT = 50  # characters before a noun: three descriptors and a determiner fit
 # Longest first, by first word: "news agency" is tried before "news" would be.
 _NOUNS_BY_FIRST = {
     first: sorted((w for w in _NOUN_WORDS if w[0] == first), key=len, reverse=True)
@@ -700,6 +758,12 @@ def _unnamed_phrases(text: str, lowered: str) -> Iterator[_Phrase]:
         start, descriptors, determiner = _describe(text, words, index)
         if word.text.lower() == "tv" and word.text != "TV":
             continue
+        if (
+            word.text[:1].isupper()
+            and not word.text.isupper()
+            and _capitalised_before(words, index)
+        ):
+            continue  # "Iowa Public Radio": a proper name, not a description
         if descriptors == 0 and (
             " ".join(noun_words) in cues.NEEDS_DESCRIPTOR or determiner in (None, "the")
         ):
@@ -713,6 +777,10 @@ def _unnamed_phrases(text: str, lowered: str) -> Iterator[_Phrase]:
         ):
             continue  # "local media reports" is found above as "local media"
         yield _Phrase(bare.start(), bare.end(), bare.group(), self_cued=True)
+
+
+def _capitalised_before(words: list[_Word], index: int) -> bool:
+    return index > 0 and words[index - 1].text[:1].isupper()
 
 
 def _noun_at(text: str, words: list[_Word], index: int) -> tuple[tuple[str, ...], int] | None:

@@ -49,7 +49,8 @@ PUBLICATION_WORDS = frozenset(
     avisen kurier rundschau allgemeine diário diario corriere gazzetta nación pravda
     vedomosti gazeta courrier tageblatt nieuws krant dagblad correio folha jornal
     noticias noticia periódico quotidien hebdo dagens tempo mundo país monde stampa
-    repubblica messaggero matin soir parisien globo estado nacion nación""".split()
+    repubblica messaggero matin soir parisien globo estado nacion nación mercury
+    advertiser""".split()
 )
 # Words that make a capitalised name an institution, a company or a place, not a publication.
 INSTITUTION_WORDS = frozenset(
@@ -79,6 +80,7 @@ PUBLICATION_SUFFIXES = (
     "gazzetta",
     "journal",
     "tidende",
+    "blad",
     "shimbun",
     "shinbun",
     "ilbo",
@@ -123,7 +125,7 @@ LEFT_CUE_KINDS = {f"k{i}": kind for i, (_, kind) in enumerate(LEFT_CUES)}
 RIGHT_CUE = re.compile(
     r"(?:(?P<byline>\s+(?:also\s+)?contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))"
     r"|(?P<possessive>['’]s\s+(?:own\s+|exclusive\s+|original\s+)?(?:reporting|report|reports|investigation|analysis|coverage|story)\b)"
-    r"|(?P<verb>,?\s+(?:(?:newspaper|daily|magazine|tabloid|broadcaster|channel|website|weekly|"
+    r"|(?P<verb>!?(?:\s*\([A-Z]{2,10}\))?,?\s+(?:(?:newspaper|daily|magazine|tabloid|broadcaster|channel|website|weekly|"
     r"news\s+agency|agency|tv|radio)\s+)?(?:(?:"
     + "|".join(ADVERBS)
     + r")\s+){0,3}(?:"

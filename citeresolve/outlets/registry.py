@@ -29,7 +29,9 @@ def name_tokens(name: str) -> tuple[str, ...]:
     >>> name_tokens("The New York Times"), name_tokens("Agence France-Presse")
     (('New', 'York', 'Times'), ('Agence', 'France-Presse'))
     """
-    words = tuple(_WORD.findall(name))
+    words = tuple(
+        w[:-2] if w[-2:] in ("'s", "’s") and len(w) > 2 else w for w in _WORD.findall(name)
+    )
     if len(words) > 1 and words[0].lower() == "the":
         words = words[1:]
     return words
@@ -124,7 +126,7 @@ class OutletRegistry:
         # a literal alternation; the caller checks the character before the word.
         alternatives = "|".join(re.escape(w) for w in lower)
         lowercase = rf"|(?:{alternatives})(?![^\W_])" if alternatives else ""
-        pattern = r"(?<![^\W_])(?:[^\W_a-z][^\W_]*" + lowercase + ")"
+        pattern = r"(?<![^\W_])(?:[^\W_a-z][^\W_]*(?:[.'’&-][^\W_]+)*" + lowercase + ")"
         object.__setattr__(self, "candidates", re.compile(pattern))
 
     def __len__(self) -> int:

@@ -25,7 +25,7 @@ ATTRIBUTIONS = [
     ),
     pytest.param(
         "German magazine Kicker reported that the club had made an offer.",
-        ("Kicker", "report"),
+        ("kicker", "report"),
         id="noun-phrase-then-name",
     ),
     pytest.param(
