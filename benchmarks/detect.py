@@ -24,6 +24,8 @@ from citeresolve.outlets.registry import default_registry  # noqa: E402
 ARTICLES = {
     "seed (5 KB text)": ROOT / "seeds" / "000_d52130d6b5804202.txt",
     "live blog (60 KB HTML)": ROOT / "fixtures" / "articles" / "live-blog-60k.html",
+    "live blog (200 KB HTML)": ROOT / "fixtures" / "articles" / "live-blog-200k.html",
+    "stress (200 KB, dense)": ROOT / "fixtures" / "articles" / "stress-dense-200k.html",
 }
 
 
@@ -45,7 +47,7 @@ def main() -> None:
     args = parser.parse_args()
     registry = default_registry()
     print(f"python {sys.version.split()[0]}, {len(registry)} outlets in the registry")
-    print(f"{'article':<24} {'load+detect+graph':>20} {'detect only':>14}")
+    print(f"{'article':<24} {'load+detect+graph':>20} {'detect only':>14} {'detect ms':>10}")
     for name, path in ARTICLES.items():
         data = path.read_bytes()
         doc = load(path.name, data=data)
@@ -56,7 +58,7 @@ def main() -> None:
 
         whole = rate(full, args.seconds)
         only = rate(lambda doc=doc: detect(doc, registry=registry), args.seconds)
-        print(f"{name:<24} {whole:>14.0f} art/s {only:>9.0f} art/s")
+        print(f"{name:<24} {whole:>14.0f} art/s {only:>9.0f} art/s {1000 / only:>10.1f}")
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -224,7 +224,8 @@ def _joined(text: str, a: _Word, b: _Word) -> bool:
     # "St. Louis Post-Dispatch": an abbreviation's full stop does not end the name;
     # "The News & Observer": the ampersand is not a word but joins the name.
     abbreviation = len(a.text) <= 3 and a.text[:1].isupper() and a.text[1:].islower()
-    return gap in (" ", "\u00a0", " & ") or (gap == ". " and abbreviation)
+    # "Lloyd's List": the possessive cut off a word stays inside the name.
+    return gap in (" ", "\u00a0", " & ", "'s ", "’s ") or (gap == ". " and abbreviation)
 
 
 def _part_of_longer_name(text: str, words: list[_Word], index: int, size: int) -> bool:
@@ -502,18 +503,59 @@ def _attribution(
 
 # What: a cue before a name, in lower-cased text. Example: "according to " in "According to
 # the Montana Free Press". Why linear: a literal alternation and one bounded space run.
-_UNREGISTERED_LEFT = re.compile(
-    r"(?:according to|as first reported by|as reported by|first reported by|reported by|"
-    r"in an interview with|told|speaking to|citing|per|published by|writing in|wrote in)"
-    r" {1,2}(?:the )?"
+_UNREGISTERED_LEFT_CUES = (
+    "according to",
+    "as first reported by",
+    "as reported by",
+    "first reported by",
+    "reported by",
+    "in an interview with",
+    "told",
+    "speaking to",
+    "citing",
+    "per",
+    "published by",
+    "writing in",
+    "wrote in",
 )
+# What: the space (and article) between a cue and a name. Example: " the ".
+# Why linear: bounded literal repetition, applied with match() at one position.
+_CUE_GAP = re.compile(r" {1,2}(?:the )?")
 # What: a strong reporting verb after a name. Example: " reported" in "KTVI reported".
 # Why linear: literal alternation, optional literal adverb.
-_UNREGISTERED_RIGHT = re.compile(
-    r" (?:(?:also|first|later|previously|exclusively) )?(?:"
-    + "|".join(sorted(cues.UNREGISTERED_VERBS, key=len, reverse=True))
-    + r"|contributed to (?:this|the) (?:report|story))(?![^\W_])"
+_UNREGISTERED_VERB_PHRASES = (
+    *cues.UNREGISTERED_VERBS,
+    "contributed to this report",
+    "contributed to the report",
+    "contributed to this story",
 )
+# What: an adverb between a name and its verb. Example: " also " in "KTVI also reported".
+# Why linear: a literal alternation anchored at the end of a short window.
+_ADVERB_BEFORE = re.compile(r" (?:also|first|later|previously|exclusively) $")
+
+
+def _occurrences(lowered: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    """Every place each phrase occurs, by str.find: a C loop per phrase beats a regex
+    alternation tried at every position of a long article."""
+    hits = []
+    for phrase in phrases:
+        position = lowered.find(phrase)
+        while position >= 0:
+            hits.append((position, position + len(phrase)))
+            position = lowered.find(phrase, position + 1)
+    hits.sort()
+    return hits
+
+
+def _longest_first(hits: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Of several phrases found at one place, the longest ("news agency" over "news")."""
+    previous = -1
+    for start, end in sorted(hits, key=lambda hit: (hit[0], -hit[1])):
+        if start != previous:
+            previous = start
+            yield start, end
+
+
 # What: a US broadcast call sign. Example: "KTVI", "WNBC", "KOMO-TV".
 # Why linear: fixed-length classes and a literal alternation.
 _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
@@ -561,17 +603,17 @@ def _unregistered(
         i = bisect_right(starts, end) - 1
         return i < 0 or occupied[i][1] <= start
 
-    for cue in _UNREGISTERED_LEFT.finditer(lowered):
-        if cue.start() and _WORD_CHAR.match(text, cue.start() - 1):
+    for cue_start, cue_end in _occurrences(lowered, _UNREGISTERED_LEFT_CUES):
+        if cue_start and _WORD_CHAR.match(text, cue_start - 1):
             continue
-        name = _name_after(text, cue.end())
+        gap = _CUE_GAP.match(lowered, cue_end)
+        if gap is None:
+            continue
+        name = _name_after(text, gap.end())
         if name and free(*name) and publication(text[name[0] : name[1]]):
-            kind = (
-                AttributionKind.INTERVIEW
-                if cue.group().startswith(("told", "in an", "speaking"))
-                else AttributionKind.REPORT
-            )
-            yield _unregistered_attribution(text, cue.start(), name[1], name, kind)
+            interview = lowered.startswith(("told", "in an", "speaking"), cue_start)
+            kind = AttributionKind.INTERVIEW if interview else AttributionKind.REPORT
+            yield _unregistered_attribution(text, cue_start, name[1], name, kind)
     for via in _PAREN_VIA.finditer(text):
         name = via.span("name")
         words = {w.lower() for w in via["name"].split()}
@@ -585,10 +627,15 @@ def _unregistered(
             yield _unregistered_attribution(
                 text, dateline.start(), dateline.end(), name, AttributionKind.DATELINE
             )
-    for verb in _UNREGISTERED_RIGHT.finditer(lowered):
-        name = _name_before(text, verb.start())
+    for verb_start, verb_end in _occurrences(lowered, _UNREGISTERED_VERB_PHRASES):
+        if lowered[verb_start - 1 : verb_start] != " " or _WORD_CHAR.match(text, verb_end):
+            continue
+        before = verb_start - 1
+        adverb = _ADVERB_BEFORE.search(lowered, max(0, before - 14), before + 1)
+        name_end = adverb.start() if adverb else before
+        name = _name_before(text, name_end)
         if name and free(*name) and publication(text[name[0] : name[1]]):
-            yield _unregistered_attribution(text, name[0], verb.end(), name, AttributionKind.REPORT)
+            yield _unregistered_attribution(text, name[0], verb_end, name, AttributionKind.REPORT)
 
 
 # What: a byline naming an outlet the registry does not know.
@@ -655,14 +702,15 @@ def _name_before(text: str, position: int) -> tuple[int, int] | None:
     end = words[-1].end if words else position
     if end != position:
         return None
+    following: _Word | None = None
     for word in reversed(words[-MAX_NAME_WORDS:]):
-        gap = text[word.end : (start if start is not None else end)]
-        if start is not None and gap != " ":
+        if following is not None and start is not None and not _joined(text, word, following):
             break
         if word.text[:1].isupper() or word.text[:1].isdigit():
             start = word.start
         elif word.text not in _CONNECTORS:
             break
+        following = word
     if start is None:
         return None
     descriptor = _HYPHEN_DESCRIPTOR.match(text, start, end)
@@ -719,13 +767,6 @@ class _Phrase:
 
 _NOUN_WORDS = tuple(tuple(noun.split()) for noun in cues.OUTLET_NOUNS)
 _NOUN_FIRST = frozenset(words[0] for words in _NOUN_WORDS)
-# What: a word that can open an outlet noun. Example: "newspaper", "news" in "news agency".
-# Why linear: a literal alternation between word-boundary lookarounds, no repetition.
-# What: a whole outlet noun in lower-cased text, longest first. Example: "news agency".
-# Why linear: a literal alternation (the engine scans ahead on first characters).
-_NOUN_CANDIDATE = re.compile(
-    "|".join(re.escape(noun) for noun in sorted(cues.OUTLET_NOUNS, key=len, reverse=True))
-)
 # ASCII letters to lower case, nothing else: offsets stay those of the text (str.lower may not).
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 PHRASE_CONTEXT = 50  # characters before a noun: three descriptors and a determiner fit
@@ -744,11 +785,11 @@ def _alone(text: str, start: int, end: int) -> bool:
 def _unnamed_phrases(text: str, lowered: str) -> Iterator[_Phrase]:
     """Outlet nouns with what makes them a source: "a French newspaper", "state media"."""
     taken_until = -1
-    for noun_hit in _NOUN_CANDIDATE.finditer(lowered):
-        if noun_hit.start() < taken_until or not _alone(text, noun_hit.start(), noun_hit.end()):
+    for hit_start, hit_end in _longest_first(_occurrences(lowered, cues.OUTLET_NOUNS)):
+        if hit_start < taken_until or not _alone(text, hit_start, hit_end):
             continue
-        words, index = _around(text, noun_hit.start(), before=PHRASE_CONTEXT, after=3)
-        if index >= len(words) or words[index].start != noun_hit.start():
+        words, index = _around(text, hit_start, before=PHRASE_CONTEXT, after=3)
+        if index >= len(words) or words[index].start != hit_start:
             continue
         word = words[index]
         noun = _noun_at(text, words, index)

@@ -50,7 +50,7 @@ PUBLICATION_WORDS = frozenset(
     vedomosti gazeta courrier tageblatt nieuws krant dagblad correio folha jornal
     noticias noticia periódico quotidien hebdo dagens tempo mundo país monde stampa
     repubblica messaggero matin soir parisien globo estado nacion nación mercury
-    advertiser""".split()
+    advertiser newspaper newswire""".split()
 )
 # Words that make a capitalised name an institution, a company or a place, not a publication.
 INSTITUTION_WORDS = frozenset(

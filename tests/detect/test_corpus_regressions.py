@@ -71,6 +71,64 @@ ATTRIBUTIONS = [
     pytest.param(
         "KOLR contributed to this report.", ("KOLR", "report"), id="unregistered-contributed"
     ),
+    pytest.param(
+        "His team said it was nothing, but L’Équipe reported that he saw the doctor.",
+        ("l-equipe", "report"),
+        id="curly-apostrophe-name",
+    ),
+    pytest.param(
+        "North Korea's official Korean Central News Agency (KCNA) said leader Kim spoke.",
+        ("kcna", "report"),
+        id="acronym-in-parentheses-then-verb",
+    ),
+    pytest.param(
+        "Spanish magazine ¡Hola! published photos of the couple.",
+        ("hola", "report"),
+        id="exclamation-in-name",
+    ),
+    pytest.param(
+        "a claim Houthi-run Al Masirah TV reported alongside footage",
+        ("al-masirah", "report"),
+        id="hyphenated-descriptor-before-name",
+    ),
+    pytest.param(
+        "he told BBC Sport at the finish", ("BBC Sport", "interview"), id="outlet-plus-desk"
+    ),
+    pytest.param(
+        "CNN Indonesia reported on Tuesday evening",
+        ("cnn-indonesia", "report"),
+        id="outlet-plus-country",
+    ),
+    pytest.param(
+        "had leaked on Monday (via Android Authority).",
+        ("android-authority", "via"),
+        id="paren-via",
+    ),
+    pytest.param(
+        "Turnout was about 21%, The News & Observer reported.",
+        ("news-and-observer", "report"),
+        id="ampersand-in-name",
+    ),
+    pytest.param(
+        "was abandoned by its crew, Lloyd's List reported on Monday",
+        ("lloyds-list", "report"),
+        id="possessive-in-name",
+    ),
+    pytest.param(
+        "Upstream, the St. Joseph News-Press reported that roads closed.",
+        ("St. Joseph News-Press", "report"),
+        id="abbreviation-in-unregistered-name",
+    ),
+    pytest.param(
+        "Maeil Business Newspaper reported on Thursday that the deal closed.",
+        ("Maeil Business Newspaper", "report"),
+        id="newspaper-word",
+    ),
+    pytest.param(
+        "according to TMZ. Variety reported that insurers knew.",
+        ("tmz", "report"),
+        id="all-caps-name-before-full-stop",
+    ),
 ]
 
 
@@ -113,6 +171,11 @@ CREDITS = [
     pytest.param(
         "Rescuers on Bull Creek. (Photo: KOLR)\n\nText.", {"KOLR"}, id="unregistered-in-credit"
     ),
+    pytest.param(
+        "Relatives held a rally.\n\nImage: Yossi Aloni/Flash90\n\nText.",
+        {"Flash90"},
+        id="agency-after-photographer-slash",
+    ),
 ]
 
 
@@ -131,6 +194,7 @@ NOT_OUTLETS = [
     ),
     pytest.param("By Jane Doe, Staff Writer\n\nText.", id="byline-job-title"),
     pytest.param("WHO reported 40 new cases.", id="who-is-not-a-station"),
+    pytest.param("Economist Paul Krugman wrote that prices rose.", id="registry-word-then-person"),
 ]
 
 
@@ -193,3 +257,28 @@ def test_share_bar_and_comments_are_not_the_article():
     assert found.links == ()
     whole = detect(load("a.html", data=page.encode()), whole_page=True)
     assert {a.outlet_id for a in whole.attributions} == {"reuters", "cnn", "bbc"}
+
+
+def test_person_after_an_agency_slash_is_not_an_outlet():
+    found = detect(load("a.txt", data=b"Crews cleared trees. (AP Photo/Nora Whitley)\n\nText."))
+    credited = {a.outlet_id or a.name for a in found.attributions if a.kind.value == "image_credit"}
+    assert credited == {"associated-press"}
+
+
+def test_live_blog_of_many_articles_is_one_body():
+    entry = (
+        "<article class='block'><p>" + "Riders crossed the pass at speed. " * 8 + "{}</p></article>"
+    )
+    page = (
+        "<html><body><nav>Menu</nav><main><div class='live'>"
+        + entry.format("Crash reported, according to Reuters.")
+        + entry.format("Eurosport reported the winner.")
+        + "</div></main><aside class='most-read'>According to CNN, x.</aside></body></html>"
+    )
+    found = detect(load("a.html", data=page.encode()))
+    assert {a.outlet_id for a in found.attributions} == {"reuters", "eurosport"}
+
+
+def test_capitalised_outlet_noun_is_a_proper_name_not_an_unnamed_outlet():
+    found = detect(load("a.txt", data=b"The station told Iowa Public Radio that it would reopen."))
+    assert [(a.outlet_id, a.unnamed) for a in found.attributions] == [("iowa-public-radio", False)]
