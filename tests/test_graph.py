@@ -85,3 +85,27 @@ def test_findings_and_unresolved_reasons_offline():
     for node in document["nodes"]:
         if node["type"] in {"post", "url"}:
             assert (node["status"], node["reason"]) == ("unresolved", "offline")
+
+
+def test_article_object_carries_the_page_metadata():
+    page = b"""<html><head><title>Storm hits coast | Example News</title>
+    <meta property="og:site_name" content="Example News">
+    <meta property="article:published_time" content="2025-01-21T08:00:00Z">
+    <meta name="author" content="Jane Doe">
+    <link rel="canonical" href="https://news.example/storm"></head>
+    <body><article><p>The storm hit the coast on Tuesday, according to Reuters.</p></article></body></html>"""
+    document = graph_of(page.decode(), "html")
+    article = document["article"]
+    assert (
+        article["title"],
+        article["url"],
+        article["published"],
+        article["site_name"],
+        article["byline"],
+    ) == (
+        "Storm hits coast | Example News",
+        "https://news.example/storm",
+        "2025-01-21",
+        "Example News",
+        "Jane Doe",
+    )
