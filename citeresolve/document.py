@@ -463,8 +463,9 @@ class _Simple:
         if self.tag and element.name != self.tag:
             return False
         if self.cls:
-            classes = element.get("class") or []
-            if self.cls not in (classes if isinstance(classes, list) else str(classes).split()):
+            value = element.get("class")
+            classes = value if isinstance(value, list) else str(value or "").split()
+            if self.cls not in classes:
                 return False
         if self.attr:
             value = element.get(self.attr)
