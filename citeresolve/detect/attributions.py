@@ -437,10 +437,7 @@ def _person_slash_credit(text: str, mention: _Mention) -> _Region | None:
     person = _CREDITED_PERSON.search(text, max(line_start, before - 60), before)
     if person is None:
         return None
-    start = person.start()
-    opened = text[start - 1 : start] == "("
-    end = _credit_end(text, mention.end, opened=opened)
-    return _Region(start - 1 if opened else start, end + (1 if opened else 0))
+    return _credit_from(text, person.start(), mention.end)
 
 
 # What: "Person/Agency via " right before a name. Example: "Carlos Ybarra/VIEWpress via ".
@@ -459,9 +456,13 @@ def _via_credit(text: str, mention: _Mention) -> _Region | None:
     credit = _VIA_CREDIT.search(text, max(line_start, mention.name_start - 140), mention.name_start)
     if credit is None:
         return None
-    start = credit.start()
+    return _credit_from(text, credit.start(), mention.end)
+
+
+def _credit_from(text: str, start: int, name_end: int) -> _Region:
+    """A credit from its first word to its end, its parentheses included when it has them."""
     opened = text[start - 1 : start] == "("
-    end = _credit_end(text, mention.end, opened=opened)
+    end = _credit_end(text, name_end, opened=opened)
     return _Region(start - 1 if opened else start, end + (1 if opened else 0))
 
 
