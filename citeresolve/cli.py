@@ -5,17 +5,26 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, NoReturn, TextIO
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from citeresolve._version import __version__
+from citeresolve.batch import Item, completed_ids, default_workers, read_items, run_batch
+from citeresolve.corpus import summarize as summarize_lines
 from citeresolve.errors import CiteResolveError
 from citeresolve.graph import CitationGraph
 from citeresolve.model import Severity
@@ -259,6 +268,174 @@ def _emit(graphs: list[CitationGraph], fmt: OutputFormat, output: Path | None) -
         output.write_text(text, encoding="utf-8")
     except OSError as exc:
         _fail(f"{output}: cannot write ({exc.strerror or exc})")
+
+
+@app.command()
+def batch(
+    source: Annotated[
+        str,
+        typer.Argument(metavar="INPUT", help="A folder, a JSONL file ({id, url|html|text}), or -."),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write JSONL to FILE (default stdout).")
+    ] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip ids already in the output file; continue it.")
+    ] = False,
+    workers: Annotated[
+        int, typer.Option("--workers", help="Processes for detection (default: up to 4 cores).")
+    ] = 0,
+    offline: Annotated[bool, typer.Option("--offline", help="No network; cache only.")] = False,
+    refresh: Annotated[bool, typer.Option("--refresh", help="Ignore cached answers.")] = False,
+    cache_dir: Annotated[Path | None, typer.Option("--cache-dir", help="Cache directory.")] = None,
+    no_cache: Annotated[
+        bool, typer.Option("--no-cache", help="Neither read nor write the cache.")
+    ] = False,
+    concurrency: Annotated[int, typer.Option("--concurrency", help="Requests in flight.")] = 16,
+    per_host: Annotated[int, typer.Option("--per-host", help="Requests in flight per host.")] = 4,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds to connect and between reads.")
+    ] = 10.0,
+    allow_private: Annotated[
+        bool, typer.Option("--allow-private", help="Allow private addresses.")
+    ] = False,
+    connect_to: Annotated[
+        list[str] | None,
+        typer.Option("--connect-to", metavar="ORIGIN=ORIGIN", help="Route an origin."),
+    ] = None,
+    outlets: Annotated[
+        Path | None, typer.Option("--outlets", help="JSON file of outlets to add or override.")
+    ] = None,
+    whole_page: Annotated[bool, typer.Option("--whole-page", help="Read whole pages.")] = False,
+) -> None:
+    """Audit every article of INPUT: one JSON graph per line, in input order, errors included."""
+    registry = _registry(outlets)
+    if resume and output is None:
+        _fail("--resume needs --output FILE")
+    try:
+        options = ResolveOptions(
+            offline=offline,
+            refresh=refresh,
+            cache_dir=cache_dir,
+            use_cache=not no_cache,
+            concurrency=concurrency,
+            per_host=per_host,
+            timeout=timeout,
+            deadline=max(timeout * 2, 20.0),
+            allow_private=allow_private,
+            connect_to=_origin_map(connect_to or []),
+        )
+        items = read_items(source, sys.stdin)
+    except CiteResolveError as exc:
+        _fail(str(exc))
+    done = completed_ids(output) if resume and output is not None else set()
+    count = workers or default_workers()
+    try:
+        handle = output.open("a" if resume else "w", encoding="utf-8") if output else sys.stdout
+    except OSError as exc:
+        _fail(f"{output}: cannot write ({exc.strerror or exc})")
+    try:
+        written, failed = asyncio.run(
+            _batch(
+                items,
+                handle,
+                options,
+                registry,
+                str(outlets) if outlets else None,
+                count,
+                whole_page,
+                done,
+            )
+        )
+    except CiteResolveError as exc:
+        _fail(str(exc))
+    finally:
+        if output is not None:
+            handle.close()
+    print(
+        f"citeresolve: {written} articles written, {failed} failed, {len(done)} skipped",
+        file=sys.stderr,
+    )
+
+
+async def _batch(
+    items: Iterable[Item],
+    handle: TextIO,
+    options: ResolveOptions,
+    registry: OutletRegistry,
+    outlets: str | None,
+    workers: int,
+    whole_page: bool,
+    done: set[str],
+) -> tuple[int, int]:
+    with cache_for(options) as cache, _batch_progress(sys.stderr.isatty()) as progress:
+        async with Resolver(options, cache=cache) as resolver:
+            return await run_batch(
+                items,
+                handle,
+                resolver=resolver,
+                registry=registry,
+                outlets=outlets,
+                workers=workers,
+                whole_page=whole_page,
+                skip=done,
+                progress=progress,
+            )
+
+
+@contextmanager
+def _batch_progress(enabled: bool) -> Iterator[Callable[[int], None] | None]:
+    """Articles done, rate and time left, on stderr, when a person is watching."""
+    if not enabled:
+        yield None
+        return
+    with Progress(
+        TextColumn("articles"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task("batch", total=None)
+
+        def advance(count: int) -> None:
+            bar.advance(task, count)
+
+        yield advance
+
+
+@app.command()
+def summarize(
+    source: Annotated[Path, typer.Argument(metavar="OUT.jsonl", help="The output of a batch.")],
+    csv_file: Annotated[
+        Path | None, typer.Option("--csv", help="Write outlets per article as CSV.")
+    ] = None,
+    json_file: Annotated[
+        Path | None, typer.Option("--json", help="Write the summary as JSON.")
+    ] = None,
+    top: Annotated[int, typer.Option("--top", help="Rows per table.")] = 10,
+) -> None:
+    """Who a corpus cites: outlets by citing articles, platforms, accounts, failure rates."""
+    try:
+        with source.open(encoding="utf-8") as handle:
+            summary = summarize_lines(handle, str(source))
+    except OSError as exc:
+        _fail(f"{source}: cannot read ({exc.strerror or exc})")
+    except CiteResolveError as exc:
+        _fail(str(exc))
+    sys.stdout.write(summary.to_text(top))
+    try:
+        if csv_file is not None:
+            csv_file.write_text(summary.to_csv(), encoding="utf-8")
+        if json_file is not None:
+            json_file.write_text(
+                json.dumps(summary.to_dict(top), ensure_ascii=False, indent=2) + "\n",
+                encoding="utf-8",
+            )
+    except OSError as exc:
+        _fail(f"cannot write the summary ({exc.strerror or exc})")
 
 
 @outlets_app.command("lookup")

@@ -75,6 +75,7 @@ def build_graph(
     *,
     registry: OutletRegistry | None = None,
     resolutions: Resolutions | None = None,
+    page_meta: PageMeta | None = None,
 ) -> CitationGraph:
     """Merge findings into one graph: one node per outlet, post, account and URL.
 
@@ -85,7 +86,7 @@ def build_graph(
     >>> [(e.target, len(e.evidence)) for e in graph.edges]
     [('outlet:bloomberg', 2)]
     """
-    builder = _Builder(doc, registry or default_registry(), resolutions or Resolutions())
+    builder = _Builder(doc, registry or default_registry(), resolutions or Resolutions(), page_meta)
     builder.add_article()
     owners = [
         (embed, builder.add_post(embed, index)) for index, embed in enumerate(findings.embeds)
@@ -114,8 +115,15 @@ def _owner(span: Span, owners: list[tuple[Embed, str]], article_id: str) -> str:
 
 
 class _Builder:
-    def __init__(self, doc: Document, registry: OutletRegistry, resolutions: Resolutions) -> None:
+    def __init__(
+        self,
+        doc: Document,
+        registry: OutletRegistry,
+        resolutions: Resolutions,
+        page_meta: PageMeta | None = None,
+    ) -> None:
         self.doc = doc
+        self.page_meta = page_meta
         self.registry = registry
         self.resolutions = resolutions
         self.offline = resolutions.resolved_at is None
@@ -301,6 +309,7 @@ class _Builder:
             )
         edges.sort(key=lambda e: (e.source, e.type, e.target, e.kind or ""))
         self.flags.extend(self._attribution_flags(edges))
+        self.flags.extend(self._reachability_flags(edges))
         nodes = tuple(sorted(self.nodes.values(), key=lambda n: n.id))
         flags = tuple(
             sorted(
@@ -316,6 +325,65 @@ class _Builder:
         return CitationGraph(
             self._article(), nodes, tuple(edges), flags, _stats(nodes, edges), resolved_at
         )
+
+    def _reachability_flags(self, edges: list[Edge]) -> list[Flag]:
+        """What a reader cannot check: credits without a link, posts without a way to them,
+        and an outlet citing itself."""
+        flags = []
+        linked_outlets = set()
+        for node in self.nodes.values():
+            if node.type == "url":
+                for address in (node.data.get("final"), node.data.get("url")):
+                    outlet = self.registry.by_url_host(host_of(str(address))) if address else None
+                    if outlet is not None:
+                        linked_outlets.add(f"outlet:{outlet.id}")
+        own = self.registry.by_url_host(host_of(self.doc.url)) if self.doc.url else None
+        own_id = f"outlet:{own.id}" if own else None
+        reported: dict[str, list[Span]] = {}
+        for edge in edges:
+            if edge.type != "attributes_to" or edge.source != self.doc.id:
+                continue
+            if edge.kind in (AttributionKind.DATELINE, AttributionKind.BYLINE):
+                continue
+            if edge.target == own_id:
+                flags.append(
+                    Flag(
+                        "self-citation",
+                        Severity.INFO,
+                        "The article cites its own outlet, "
+                        f"{self.nodes[edge.target].data.get('label')}.",
+                        edge.target,
+                        edge.evidence,
+                    )
+                )
+            elif edge.kind != AttributionKind.IMAGE_CREDIT:
+                reported.setdefault(edge.target, []).extend(edge.evidence)
+        for target, evidence in sorted(reported.items()):
+            node = self.nodes[target]
+            if node.type == "outlet" and node.data.get("domains") and target not in linked_outlets:
+                flags.append(
+                    Flag(
+                        "attribution-without-link",
+                        Severity.WARNING,
+                        f"The article credits {node.data.get('label')} but links to none of its "
+                        "pages: find the report it means before relying on it.",
+                        target,
+                        tuple(sorted(set(evidence))),
+                    )
+                )
+        sources = {edge.source for edge in edges if edge.type == "links_to"}
+        for node in self.nodes.values():
+            if node.type == "post" and not node.data.get("url") and node.id not in sources:
+                flags.append(
+                    Flag(
+                        "post-not-linked",
+                        Severity.WARNING,
+                        "This post has no link, no id and no link inside it: there is no way "
+                        "to reach the original.",
+                        node.id,
+                    )
+                )
+        return flags
 
     def _attribution_flags(self, edges: Iterable[Edge]) -> list[Flag]:
         flags = []
@@ -350,7 +418,7 @@ class _Builder:
 
     def _article(self) -> dict[str, JSON]:
         doc = self.doc
-        meta = meta_from_soup(doc.html) if doc.html is not None else PageMeta()
+        meta = self.page_meta or (meta_from_soup(doc.html) if doc.html is not None else PageMeta())
         return {
             "id": doc.id,
             "source": doc.source,
@@ -427,14 +495,24 @@ def _unresolved(
     return Flag("unresolved", Severity.INFO, f"Not resolved ({reason}): {text}", node_id, evidence)
 
 
+# A broken link says more by its status: gone for good, behind a paywall, or refused to us.
+BROKEN_KINDS = {
+    404: ("dead-link", Severity.WARNING, "is gone: look for an archived copy"),
+    410: ("dead-link", Severity.WARNING, "is gone: look for an archived copy"),
+    401: ("paywalled", Severity.INFO, "is behind a login or paywall"),
+    402: ("paywalled", Severity.INFO, "is behind a paywall"),
+    403: ("blocked", Severity.INFO, "refused to answer an automated reader; open it in a browser"),
+    451: ("blocked", Severity.INFO, "is unavailable for legal reasons here"),
+}
+
+
 def _url_flags(node_id: str, url: str, outcome: UrlOutcome) -> list[Flag]:
     flags = []
     if outcome.status == "broken":
-        flags.append(
-            Flag(
-                "broken-link", Severity.WARNING, f"{url} is broken: {outcome.reason_text}", node_id
-            )
+        code, severity, why = BROKEN_KINDS.get(
+            outcome.http_status or 0, ("broken-link", Severity.WARNING, "is broken")
         )
+        flags.append(Flag(code, severity, f"{url} {why} ({outcome.reason_text}).", node_id))
     elif outcome.status == "blocked":
         flags.append(
             Flag(

@@ -104,6 +104,9 @@ def test_nothing_else_and_offsets_exact(document):
     }
     codes = sorted(f["code"] for f in document["findings"])
     assert codes == [
+        "attribution-without-link",
+        "attribution-without-link",
+        "attribution-without-link",
         "image-credit",
         "image-credit",
         "post-without-id",
@@ -111,6 +114,8 @@ def test_nothing_else_and_offsets_exact(document):
         "post-without-id",
         "unnamed-source",
     ]
+    unlinked = {f["node"] for f in document["findings"] if f["code"] == "attribution-without-link"}
+    assert unlinked == {"outlet:bloomberg", "outlet:cnn", "outlet:reuters"}
 
 
 def test_cnn_account_is_operated_by_cnn(document):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from citeresolve.detect import detect
 from citeresolve.document import load
 from citeresolve.graph import build_graph
@@ -81,7 +83,7 @@ def test_account_of_an_outlet_is_operated_by_it():
 def test_findings_and_unresolved_reasons_offline():
     document = graph_of("He told local media. Fire — Jo (@jo) May 2, 2021 https://t.co/x")
     codes = sorted(f["code"] for f in document["findings"])
-    assert codes == ["post-without-id", "unnamed-source"]
+    assert codes == ["post-not-linked", "post-without-id", "unnamed-source"]
     for node in document["nodes"]:
         if node["type"] in {"post", "url"}:
             assert (node["status"], node["reason"]) == ("unresolved", "offline")
@@ -109,3 +111,63 @@ def test_article_object_carries_the_page_metadata():
         "Example News",
         "Jane Doe",
     )
+
+
+FINDING_CASES = [
+    pytest.param(
+        "Talks stalled, according to Reuters. See https://www.reuters.com/world/talks for more.",
+        [],
+        id="credited-and-linked",
+    ),
+    pytest.param(
+        "Talks stalled, according to Reuters.",
+        ["attribution-without-link"],
+        id="credited-not-linked",
+    ),
+    pytest.param(
+        "Fire — Jo (@jo) May 2, 2021",
+        ["post-not-linked", "post-without-id"],
+        id="post-without-any-way-to-it",
+    ),
+    pytest.param("Photo: Reuters\n\nText.", ["image-credit"], id="image-credits-need-no-link"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FINDING_CASES)
+def test_reader_findings(text, expected):
+    assert sorted(f["code"] for f in graph_of(text)["findings"]) == expected
+
+
+def test_self_citation_on_the_outlets_own_page():
+    page = (
+        '<html><head><link rel="canonical" href="https://www.reuters.com/world/x"></head><body><article><p>'
+        + "The talks went on. " * 15
+        + "Reuters reported earlier that they would fail.</p></article></body></html>"
+    )
+    document = graph_of(page, "html")
+    assert [f["code"] for f in document["findings"]] == ["self-citation"]
+
+
+@pytest.mark.parametrize(
+    ("status", "code"),
+    [
+        pytest.param(404, "dead-link", id="404-dead"),
+        pytest.param(410, "dead-link", id="410-dead"),
+        pytest.param(402, "paywalled", id="402-paywalled"),
+        pytest.param(401, "paywalled", id="401-login"),
+        pytest.param(403, "blocked", id="403-refused"),
+        pytest.param(400, "broken-link", id="400-broken"),
+    ],
+)
+def test_broken_links_are_told_apart(status, code):
+    from citeresolve.resolve.outcomes import Resolutions, UrlOutcome
+
+    doc = load("a.txt", data=b"See https://news.example/a for the report.")
+    outcome = UrlOutcome(
+        "broken", f"http_{status}", f"the page answers HTTP {status}", http_status=status
+    )
+    resolutions = Resolutions(
+        {"https://news.example/a": outcome}, {}, {}, "2026-11-25T00:00:00+00:00"
+    )
+    flags = build_graph(doc, detect(doc), resolutions=resolutions).to_dict()["findings"]
+    assert [f["code"] for f in flags] == [code]

@@ -111,7 +111,7 @@ def test_redirect_chain_broken_and_blocked_links():
             ),
         },
     )
-    assert codes(document) == ["blocked-url", "broken-link", "redirect-chain"]
+    assert codes(document) == ["blocked-url", "dead-link", "redirect-chain"]
 
 
 def test_network_failures_are_reported_with_their_reason():

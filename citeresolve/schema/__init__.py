@@ -1,0 +1,1 @@
+"""The JSON Schema of citeresolve's output, shipped with the package."""

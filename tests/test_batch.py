@@ -1,0 +1,206 @@
+"""Batch audits: input order, errors as lines, workers, resume after a kill, corpus summaries."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from citeresolve.corpus import summarize
+from tests.helpers import FIXTURES, ROOT, SEED
+
+
+def run(*args, stdin=None, timeout=120):
+    return subprocess.run(
+        [sys.executable, "-m", "citeresolve", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=timeout,
+    )
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in sorted((FIXTURES / "corpus").iterdir()):
+        if path.suffix in {".html", ".txt"}:
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+def lines_of(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_folder_in_order_with_one_graph_per_line(corpus_dir, tmp_path):
+    out = tmp_path / "out.jsonl"
+    result = run(
+        "batch", str(corpus_dir), "--offline", "--no-cache", "-o", str(out), "--workers", "1"
+    )
+    assert result.returncode == 0, result.stderr
+    documents = lines_of(out)
+    assert [d["id"] for d in documents] == sorted(p.name for p in corpus_dir.iterdir())
+    assert all(d["schema"] == "citeresolve.graph/1" for d in documents)
+
+
+def test_jsonl_input_keeps_order_and_reports_errors_as_lines(tmp_path):
+    seed = SEED.read_text(encoding="utf-8")
+    items = [
+        {"id": "seed", "text": seed},
+        {
+            "id": "page",
+            "html": "<article><p>" + "Talks went on. " * 20 + "according to Reuters.</p></article>",
+        },
+        {"id": "nothing"},
+        "not json at all",
+        {"id": "empty", "text": "   "},
+        {"id": "last", "text": "CNN reports a fire."},
+    ]
+    stdin = "\n".join(i if isinstance(i, str) else json.dumps(i) for i in items) + "\n"
+    result = run("batch", "-", "--offline", "--no-cache", "--workers", "2", stdin=stdin)
+    assert result.returncode == 0, result.stderr
+    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["id"] for d in documents] == ["seed", "page", "nothing", "line-4", "empty", "last"]
+    assert documents[0]["stats"]["embeds"] == 3
+    assert [e["target"] for e in documents[1]["edges"] if e["type"] == "attributes_to"] == [
+        "outlet:reuters"
+    ]
+    assert {d["id"]: d["error"]["code"] for d in documents if "error" in d} == {
+        "nothing": "input_error",
+        "line-4": "input_error",
+        "empty": "empty_source",
+    }
+    assert "3 failed" in result.stderr
+
+
+def test_workers_give_the_same_output(corpus_dir, tmp_path):
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert (
+        run(
+            "batch", str(corpus_dir), "--offline", "--no-cache", "-o", str(one), "--workers", "1"
+        ).returncode
+        == 0
+    )
+    assert (
+        run(
+            "batch", str(corpus_dir), "--offline", "--no-cache", "-o", str(two), "--workers", "2"
+        ).returncode
+        == 0
+    )
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_killed_run_resumed_gives_exactly_the_uninterrupted_output(corpus_dir, tmp_path):
+    big = tmp_path / "big.jsonl"
+    articles = sorted(p for p in corpus_dir.iterdir())
+    with big.open("w", encoding="utf-8") as handle:
+        for round_number in range(4):  # enough work that the kill lands half-way
+            for path in articles:
+                kind = "html" if path.suffix == ".html" else "text"
+                handle.write(
+                    json.dumps(
+                        {
+                            "id": f"{round_number}-{path.name}",
+                            kind: path.read_text(encoding="utf-8"),
+                        }
+                    )
+                    + "\n"
+                )
+    whole = tmp_path / "whole.jsonl"
+    assert (
+        run(
+            "batch", str(big), "--offline", "--no-cache", "-o", str(whole), "--workers", "1"
+        ).returncode
+        == 0
+    )
+    partial = tmp_path / "partial.jsonl"
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "citeresolve",
+            "batch",
+            str(big),
+            "--offline",
+            "--no-cache",
+            "-o",
+            str(partial),
+            "--workers",
+            "1",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (
+        not partial.exists() or partial.read_bytes().count(b"\n") < 20
+    ):
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait()
+    written = partial.read_bytes().count(b"\n")
+    assert 0 < written < len(articles) * 4, "the kill must land half-way"
+    with partial.open("ab") as handle:
+        handle.write(b'{"id": "torn line, as a kill mid-write leaves')  # a torn last line
+    resumed = run(
+        "batch",
+        str(big),
+        "--offline",
+        "--no-cache",
+        "-o",
+        str(partial),
+        "--resume",
+        "--workers",
+        "2",
+    )
+    assert resumed.returncode == 0, resumed.stderr
+    assert f"{written} skipped" in resumed.stderr
+    assert partial.read_bytes() == whole.read_bytes()
+
+
+def test_resume_needs_an_output_file():
+    result = run("batch", str(FIXTURES / "corpus"), "--offline", "--resume")
+    assert result.returncode == 2 and "--resume needs --output" in result.stderr
+
+
+def test_missing_input_is_one_line_and_exit_2():
+    result = run("batch", "no/such/input.jsonl", "--offline")
+    assert (
+        result.returncode == 2
+        and "cannot read" in result.stderr
+        and "Traceback" not in result.stderr
+    )
+
+
+def test_summarize(corpus_dir, tmp_path):
+    out = tmp_path / "out.jsonl"
+    assert run("batch", str(corpus_dir), "--offline", "--no-cache", "-o", str(out)).returncode == 0
+    summary = summarize(out.read_text(encoding="utf-8").splitlines())
+    assert summary.articles == len(list(corpus_dir.iterdir()))
+    assert {"Reuters", "The Associated Press"} <= {
+        label for label, _ in summary.outlets.most_common(3)
+    }
+    assert summary.platforms["twitter"] >= 30
+    csv_file, json_file = tmp_path / "s.csv", tmp_path / "s.json"
+    result = run("summarize", str(out), "--csv", str(csv_file), "--json", str(json_file))
+    assert result.returncode == 0, result.stderr
+    assert "Outlets by citing articles:" in result.stdout
+    assert csv_file.read_text().startswith("outlet,named,citing_articles\n")
+    assert json.loads(json_file.read_text())["articles"] == summary.articles
+
+
+def test_summarize_rejects_garbage(tmp_path):
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n")
+    result = run("summarize", str(bad))
+    assert result.returncode == 2 and "line 1 is not JSON" in result.stderr
