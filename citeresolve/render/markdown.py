@@ -54,9 +54,15 @@ def render_markdown(graph: CitationGraph) -> str:
         lines.append("")
     links = list(summary.links(graph))
     if links:
-        lines += ["## Links", "", "| found | final | status | in |", "|---|---|---|---|"]
         lines += [
-            f"| {_cell(link.found)} | {_cell(link.final)} | {link.status} | {link.owner} |"
+            "## Links",
+            "",
+            "| found | final | status | outlet | in |",
+            "|---|---|---|---|---|",
+        ]
+        lines += [
+            f"| {_cell(link.found)} | {_cell(link.final)} | {link.status} "
+            f"| {_cell(link.outlet) or '–'} | {link.owner} |"
             for link in links
         ]
         lines.append("")

@@ -34,14 +34,19 @@ class LinkRow:
     final: str
     status: str
     owner: str
+    outlet: str
 
 
 def headline(graph: CitationGraph) -> str:
+    """Counts first, then what could not be checked: the three numbers a reader acts on."""
     stats = graph.stats
+    broken = sum(1 for n in graph.nodes if n.type == "url" and n.data.get("status") == "broken")
+    gone = sum(1 for n in graph.nodes if n.type == "post" and n.data.get("status") == "unavailable")
     return (
         f"{stats.get('embeds', 0)} embedded posts, {stats.get('attributions', 0)} attributions to "
         f"{stats.get('outlets', 0)} named and {stats.get('unnamed_outlets', 0)} unnamed outlets, "
-        f"{stats.get('links', 0)} links; {stats.get('unresolved', 0)} unresolved"
+        f"{stats.get('links', 0)} links; {stats.get('unresolved', 0)} unresolved, "
+        f"{broken} broken, {gone} unavailable"
     )
 
 
@@ -93,10 +98,18 @@ def posts(graph: CitationGraph) -> Iterator[PostRow]:
 
 
 def links(graph: CitationGraph) -> Iterator[LinkRow]:
+    """Every URL node; the outlet is who published the page a link ends at, once resolved."""
     owners: dict[str, str] = {}
+    next_hop: dict[str, str] = {}
+    publisher: dict[str, str] = {}
     for edge in graph.edges:
         if edge.type == "links_to":
             owners.setdefault(edge.target, "post" if edge.source.startswith("post:") else "article")
+        elif edge.type == "resolves_to":
+            next_hop[edge.source] = edge.target
+        elif edge.type == "published_by":
+            outlet = graph.node(edge.target)
+            publisher[edge.source] = str(outlet.data.get("label")) if outlet else edge.target
     for node in graph.nodes:
         if node.type != "url":
             continue
@@ -105,6 +118,7 @@ def links(graph: CitationGraph) -> Iterator[LinkRow]:
             final=str(node.data.get("final") or "?"),
             status=_status(node),
             owner=owners.get(node.id, "article"),
+            outlet=publisher.get(next_hop.get(node.id, node.id), ""),
         )
 
 

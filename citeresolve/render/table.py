@@ -57,10 +57,10 @@ def table_report(graph: CitationGraph) -> Group:
     links = list(summary.links(graph))
     if links:
         table = Table(title="Links", title_justify="left", expand=True)
-        for column in ("found", "final", "status", "in"):
+        for column in ("found", "final", "status", "outlet", "in"):
             table.add_column(column, overflow="fold")
         for link in links:
-            table.add_row(link.found, link.final, link.status, link.owner)
+            table.add_row(link.found, link.final, link.status, link.outlet or "–", link.owner)
         parts.append(table)
     return Group(*parts)
 
