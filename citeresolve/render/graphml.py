@@ -19,6 +19,8 @@ _NOT_XML = re.compile("[^\t\n\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 def node_label(node: Node) -> str:
     """What to call a node on one line: a name for outlets, @handle for accounts, the URL for links.
 
+    The DOT and Mermaid renderers build their labels on it too.
+
     >>> node_label(Node("account:twitter:cnn", "account", {"platform": "twitter", "handle": "CNN"}))
     '@CNN'
     """
@@ -53,7 +55,7 @@ def render_graphml(graph: CitationGraph) -> str:
         "graphml",
         {"xmlns": GRAPHML_NS, "xmlns:xsi": _XSI_NS, "xsi:schemaLocation": _SCHEMA_LOCATION},
     )
-    for domain, keys in (("graph", GRAPH_KEYS), ("node", NODE_KEYS), ("edge", EDGE_KEYS)):
+    for domain, keys in (("node", NODE_KEYS), ("edge", EDGE_KEYS)):
         for name, attr_type in keys.items():
             ET.SubElement(
                 root,
@@ -66,14 +68,17 @@ def render_graphml(graph: CitationGraph) -> str:
                 },
             )
     element = ET.SubElement(root, "graph", {"id": "citations", "edgedefault": "directed"})
-    _add_data(element, "graph", GRAPH_KEYS, graph.article | {"resolved_at": graph.resolved_at})
     flags: dict[str, list[Flag]] = {}
     for flag in graph.flags:
         if flag.node is not None:
             flags.setdefault(flag.node, []).append(flag)
-    for node in graph.nodes:
+    for node in sorted(graph.nodes, key=lambda node: node.id):
         node_element = ET.SubElement(element, "node", {"id": _xml_text(node.id)})
-        _add_data(node_element, "node", NODE_KEYS, _node_fields(node, flags.get(node.id, [])))
+        fields = _node_fields(node, flags.get(node.id, []))
+        if node.type == "article":  # the article's own fields, so that the file stands alone
+            fields |= {k: v for k, v in graph.article.items() if k != "id"}
+            fields["resolved_at"] = graph.resolved_at
+        _add_data(node_element, "node", NODE_KEYS, fields)
     for index, edge in enumerate(graph.edges):
         edge_element = ET.SubElement(
             element,
@@ -104,6 +109,7 @@ def _node_fields(node: Node, flags: list[Flag]) -> dict[str, JSON]:
 def _edge_fields(edge: Edge) -> dict[str, JSON]:
     return {
         "type": edge.type,
+        "label": f"{edge.type}: {edge.kind}" if edge.kind else edge.type,
         "kind": edge.kind,
         "cue": edge.cue,
         "evidence_count": len(edge.evidence),
@@ -137,20 +143,8 @@ def _xml_text(text: str) -> str:
     return _NOT_XML.sub("\ufffd", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-# attr.name -> attr.type, in output order. Lists are written joined by "; ", dicts as "k: v; ...".
-GRAPH_KEYS: Final[dict[str, str]] = {
-    "id": "string",
-    "source": "string",
-    "format": "string",
-    "sha256": "string",
-    "title": "string",
-    "url": "string",
-    "published": "string",
-    "site_name": "string",
-    "byline": "string",
-    "chars": "int",
-    "resolved_at": "string",
-}
+# attr.name -> attr.type, in output order; a key named "label" is what Gephi shows.
+# Lists are written joined by "; ", dicts as "k: v; ...".
 NODE_KEYS: Final[dict[str, str]] = {
     "type": "string",
     "label": "string",
@@ -181,11 +175,18 @@ NODE_KEYS: Final[dict[str, str]] = {
     "aliases": "string",
     "domains": "string",
     "handles": "string",
+    "source": "string",  # the article's
+    "format": "string",
+    "sha256": "string",
+    "byline": "string",
+    "chars": "int",
+    "resolved_at": "string",
     "findings": "string",  # the codes of the findings about the node
     "severity": "string",  # the worst of their severities
 }
 EDGE_KEYS: Final[dict[str, str]] = {
     "type": "string",
+    "label": "string",  # type and kind, for Gephi's edge labels
     "kind": "string",
     "cue": "string",
     "evidence_count": "int",
