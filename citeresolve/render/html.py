@@ -29,9 +29,9 @@ ALWAYS_COUNTED = ("ok", "unresolved", "broken", "unavailable")
 # Node types: the name in the legend, the fill (None: by status) and the size of the mark.
 NODE_TYPES: dict[str, tuple[str, str | None, float]] = {
     "article": ("article", "#111827", 14.0),
-    "outlet": ("outlet", "#2563eb", 8.0),
-    "unnamed_outlet": ("unnamed outlet", "#ffffff", 8.0),
-    "account": ("account", "#7c3aed", 8.0),
+    "outlet": ("outlet", "#2563eb", 7.0),
+    "unnamed_outlet": ("unnamed outlet", "#ffffff", 7.0),
+    "account": ("account", "#7c3aed", 7.5),
     "post": ("embedded post", None, 7.0),
     "url": ("link", None, 6.0),
 }
@@ -54,11 +54,10 @@ OTHER_EDGE = ("#94a3b8", "2 3", "other")
 SEVERITY_TITLES = {Severity.ERROR: "Errors", Severity.WARNING: "Warnings", Severity.INFO: "Info"}
 
 # Drawing: px per leaf along the innermost ring, ring radii, label lengths, legend column.
-SLOT_PX = 15.0
+SLOT_PX = 17.0
 FIRST_RING = 170.0
 RING_STEP = 190.0
 LEAF_CHARS = 30
-INNER_CHARS = 22
 CHAR_PX = 6.6  # a generous average advance of an 11px sans-serif character
 LEGEND_WIDTH = 210.0
 _NOTHING = '<span class="muted">—</span>'
@@ -75,7 +74,8 @@ body { margin: 0 auto; max-width: 1200px; padding: 24px 28px 48px; color: #11182
   background: #fff; font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto,
   "Helvetica Neue", Arial, "DejaVu Sans", sans-serif; }
 h1 { font-size: 1.65em; line-height: 1.25; margin: 0 0 .35em; overflow-wrap: anywhere; }
-h2 { font-size: 1.25em; margin: 1.8em 0 .5em; padding-bottom: .2em; border-bottom: 2px solid #e5e7eb; }
+h2 { font-size: 1.25em; margin: 1.8em 0 .5em; padding-bottom: .2em;
+  border-bottom: 2px solid #e5e7eb; }
 h3 { font-size: 1.02em; margin: 1.1em 0 .4em; }
 p { margin: .4em 0; }
 a { color: #1d4ed8; overflow-wrap: anywhere; }
@@ -94,6 +94,7 @@ th, td { text-align: left; vertical-align: top; padding: .35em .6em;
   border-bottom: 1px solid #e5e7eb; overflow-wrap: anywhere; }
 th { background: #f9fafb; border-bottom: 2px solid #d1d5db; white-space: nowrap; }
 td.num { text-align: right; }
+td.short, td.num { white-space: nowrap; overflow-wrap: normal; }
 .status { white-space: nowrap; }
 .status::before { content: ""; display: inline-block; width: .75em; height: .75em;
   margin-right: .35em; border-radius: 2px; border: 1px solid #374151; vertical-align: -.05em;
@@ -188,12 +189,13 @@ def _header(graph: CitationGraph, title: str) -> str:
         if node.type in {"post", "url"}:
             statuses[str(node.data.get("status"))] += 1
     shown = [s for s in STATUS_COLOURS if s in ALWAYS_COUNTED or statuses[s]]
-    severities = defaultdict(int, {s: 0 for s in SEVERITY_TITLES})
+    severities = defaultdict(int, dict.fromkeys(SEVERITY_TITLES, 0))
     for flag in graph.flags:
         severities[flag.severity] += 1
+    errors, warnings = severities[Severity.ERROR], severities[Severity.WARNING]
     tally = [
-        f"<span>Findings: {severities[Severity.ERROR]} errors, "
-        f"{severities[Severity.WARNING]} warnings, {severities[Severity.INFO]} info</span>",
+        f"<span>Findings: {errors} error{'s' * (errors != 1)}, "
+        f"{warnings} warning{'s' * (warnings != 1)}, {severities[Severity.INFO]} info</span>",
         "<span>Posts and links: "
         + ", ".join(f"{_status_badge(s, f'{statuses[s]} {s}')}" for s in shown)
         + "</span>",
@@ -210,7 +212,9 @@ def _header(graph: CitationGraph, title: str) -> str:
         if value:
             meta.append((name, _link(value, str(value))))
     if article.get("format"):
-        meta.append(("Format", _text(f"{article.get('format')}, {article.get('chars', '?')} chars")))
+        meta.append(
+            ("Format", _text(f"{article.get('format')}, {article.get('chars', '?')} chars"))
+        )
     if article.get("sha256"):
         meta.append(("SHA-256", f"<code>{_text(str(article['sha256']))}</code>"))
     meta.append(
@@ -251,7 +255,7 @@ def _findings(flags: tuple[Flag, ...], names: dict[str, str]) -> str:
                 else ""
             )
             quotes = [
-                f'<blockquote class="evidence">“{_text(_shorten(span.text, 300))}”</blockquote>'
+                f'<blockquote class="evidence">{_text(_shorten(span.text, 300))}</blockquote>'
                 for span in flag.evidence[:3]
                 if span.text.strip()
             ]
@@ -280,7 +284,8 @@ def _sources(graph: CitationGraph) -> str:
         opening = '<tr class="unnamed">' if unnamed else "<tr>"
         rows.append(
             f"{opening}<td>{_text(label)}{tags}</td>"
-            f'<td>{_text(row.kind)}</td><td class="num">{row.mentions}</td><td>{cues}</td></tr>'
+            f'<td class="short">{_text(row.kind)}</td><td class="num">{row.mentions}</td>'
+            f"<td>{cues}</td></tr>"
         )
     return _section(
         "sources",
@@ -294,8 +299,10 @@ def _sources(graph: CitationGraph) -> str:
 def _posts(graph: CitationGraph) -> str:
     nodes = [node for node in graph.nodes if node.type == "post"]
     rows = [
-        f"<tr><td>{_text(row.platform)}</td><td>{_text(row.author)}</td>"
-        f"<td>{_text(row.published)}</td><td>{_status_badge(_status_of(node), row.status)}</td>"
+        f'<tr><td class="short">{_text(row.platform)}</td>'
+        f"<td>{_text(row.author)}</td>"
+        f'<td class="short">{_text(row.published)}</td>'
+        f"<td>{_status_badge(_status_of(node), row.status)}</td>"
         f"<td>{_link(node.data.get('url'), row.url)}</td><td>{_text(row.text)}</td></tr>"
         for row, node in zip(summary.posts(graph), nodes, strict=True)
     ]
@@ -319,18 +326,18 @@ def _links(graph: CitationGraph, names: dict[str, str]) -> str:
             f"<td>{_link(final, row.final) if final else _NOTHING}</td>"
             f"<td>{_status_badge(_status_of(node), row.status)}</td>"
             f"<td>{_text(outlet) if outlet else _NOTHING}</td>"
-            f"<td>{_text(row.owner)}</td></tr>"
+            f'<td class="short">{_text(row.owner)}</td></tr>'
         )
     return _section(
         "links", "Links", ("Found", "Final", "Status", "Outlet", "In"), rows, "No links."
     )
 
 
-def _section(
-    anchor: str, heading: str, columns: Iterable[str], rows: list[str], empty: str
-) -> str:
+def _section(anchor: str, heading: str, columns: Iterable[str], rows: list[str], empty: str) -> str:
     if not rows:
-        return f'<section id="{anchor}">\n<h2>{heading}</h2>\n<p class="none">{empty}</p>\n</section>'
+        return (
+            f'<section id="{anchor}">\n<h2>{heading}</h2>\n<p class="none">{empty}</p>\n</section>'
+        )
     head = "".join(f"<th>{column}</th>" for column in columns)
     return "\n".join(
         [
@@ -372,8 +379,7 @@ class _Place:
     x: float
     y: float
     angle: float  # radians, clockwise from the positive x axis (SVG's y points down)
-    depth: int
-    leaf: bool
+    label: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,13 +391,14 @@ class _Layout:
     rings: tuple[float, ...]
     places: dict[str, _Place]
     root: str
+    legend_scale: float
 
 
-def _layout(graph: CitationGraph) -> _Layout:
-    """A radial tree: the article at the centre, each node on the ring of its distance from it.
+def _tree(graph: CitationGraph) -> tuple[str, dict[str, list[str]], dict[str, int]]:
+    """The article's breadth-first tree: (root, children of each node, depth of each node).
 
-    Every leaf gets its own equal slice of the circle and each inner node sits in the middle of
-    its leaves' slices, so the labels (written along the radius) cannot run into each other.
+    A node reached twice keeps its first, shallowest parent; nodes the article does not reach
+    hang from the root all the same, so every node is drawn.
     """
     nodes = {node.id: node for node in graph.nodes}
     article = str(graph.article.get("id"))
@@ -407,7 +414,7 @@ def _layout(graph: CitationGraph) -> _Layout:
     children: dict[str, list[str]] = defaultdict(list)
     depth = {root: 0}
     queue: deque[str] = deque()
-    for start in [root, *ordered(nodes)]:  # then whatever the article does not reach
+    for start in [root, *ordered(nodes)]:
         if start in depth and start != root:
             continue
         if start != root:
@@ -421,43 +428,74 @@ def _layout(graph: CitationGraph) -> _Layout:
                     depth[there] = depth[here] + 1
                     children[here].append(there)
                     queue.append(there)
-    leaves: dict[str, int] = {}
+    return root, children, depth
+
+
+def _layout(graph: CitationGraph) -> _Layout:
+    """A radial tree: the article at the centre, each node on the ring of its distance from it.
+
+    Every node but the article gets its own equal slice of the circle, with its children's
+    slices on either side of it; a label is written outwards along the middle of its node's
+    slice, where nothing else is drawn, so labels cannot run into each other or into nodes.
+    """
+    nodes = {node.id: node for node in graph.nodes}
+    root, children, depth = _tree(graph)
+    slots: dict[str, int] = {}
     for node_id in reversed(list(depth)):  # children before their parents
-        leaves[node_id] = sum(leaves[c] for c in children[node_id]) or 1
-    total = leaves[root] if children[root] else 0
+        slots[node_id] = sum(slots[c] for c in children[node_id]) + (node_id != root)
+    total = slots[root]
     slot = 2 * math.pi / max(total, 1)
-    deepest = max(depth.values())
     first = max(FIRST_RING, SLOT_PX * total / (2 * math.pi))
-    rings = (0.0, *(first + RING_STEP * (d - 1) for d in range(1, deepest + 1)))
+    rings = (0.0, *(first + RING_STEP * (d - 1) for d in range(1, max(depth.values()) + 1)))
     angles = {root: 0.0}
     starts = {root: -math.pi / 2}
     for node_id in depth:  # parents before their children
+        kids = children[node_id]
         start = starts[node_id]
-        for child in children[node_id]:
+        for index, child in enumerate(kids):
+            if node_id != root and index == len(kids) // 2:
+                start += slot  # the node's own slice, for its label
             starts[child] = start
-            angles[child] = start + leaves[child] * slot / 2
-            start += leaves[child] * slot
-    reach = 60.0
+            start += slots[child] * slot
+        if node_id != root:
+            before = sum(slots[c] for c in kids[: len(kids) // 2])
+            angles[node_id] = starts[node_id] + (before + 0.5) * slot
+    home = _host(graph.article.get("url"))
+    labels = {
+        node_id: _short_label(nodes[node_id], LEAF_CHARS, home) if node_id in nodes else ""
+        for node_id in depth
+    }
+    # The drawing's extent around the centre: every mark and the far end of every label.
+    outer = rings[-1] + 4  # the rings, the article and its title under it
+    xs, ys = [-max(outer, 110.0), max(outer, 110.0)], [-max(outer, 20.0), max(outer, 80.0)]
     for node_id, d in depth.items():
-        if d and not children[node_id] and node_id in nodes:
-            size = NODE_TYPES.get(nodes[node_id].type, OTHER_NODE)[2]
-            reach = max(reach, rings[d] + size + 6 + CHAR_PX * len(_leaf_label(nodes[node_id])))
-        elif d:
-            reach = max(reach, rings[d] + 20)
-    half = math.ceil(reach + 14)
-    legend = _legend_height()
-    cx, cy = LEGEND_WIDTH + half, max(half, legend / 2)
+        if d == 0:
+            continue
+        size = NODE_TYPES.get(nodes[node_id].type, OTHER_NODE)[2]
+        reach = rings[d] + size + 4 + CHAR_PX * len(labels[node_id])
+        for distance, margin in ((rings[d], size + 2), (reach, 8.0)):
+            x, y = distance * math.cos(angles[node_id]), distance * math.sin(angles[node_id])
+            xs += [x - margin, x + margin]
+            ys += [y - margin, y + margin]
+    pad = 18.0
+    # A big drawing is shown shrunk to the page's width: its legend grows to stay legible.
+    scale = max(1.0, (LEGEND_WIDTH + max(xs) - min(xs) + 2 * pad) / 1200)
+    legend = (_legend_height() + 28) * scale  # the legend's box and its margins
+    drawing = max(ys) - min(ys) + 2 * pad
+    height = max(drawing, legend)
+    cx = LEGEND_WIDTH * scale + pad - min(xs)
+    cy = pad - min(ys) + (height - drawing) / 2
     places = {
         node_id: _Place(
             cx + rings[d] * math.cos(angles[node_id]),
             cy + rings[d] * math.sin(angles[node_id]),
             angles[node_id],
-            d,
-            not children[node_id],
+            labels[node_id],
         )
         for node_id, d in depth.items()
     }
-    return _Layout(LEGEND_WIDTH + 2 * half, max(2 * half, legend), cx, cy, rings, places, root)
+    width = LEGEND_WIDTH * scale + max(xs) - min(xs) + 2 * pad
+    return _Layout(math.ceil(width), math.ceil(height), cx, cy, rings, places, root, scale)
 
 
 def _drawing(graph: CitationGraph) -> str:
@@ -490,7 +528,7 @@ def _drawing(graph: CitationGraph) -> str:
             'fill="#111827"/>'
         )
     parts += [
-        _legend(),
+        _legend(layout.legend_scale),
         "</svg>",
         f"<figcaption>{len(graph.nodes)} nodes and {len(graph.edges)} edges. The article sits in "
         "the middle; each ring is one step further from it. Hover over a node or a line for its "
@@ -526,9 +564,9 @@ def _edge_style(edge_type: str) -> tuple[int, str, str]:
 def _edges(graph: CitationGraph, layout: _Layout) -> list[str]:
     merged: dict[tuple[str, str, str], list[Edge]] = {}
     for edge in graph.edges:
-        if edge.source in layout.places and edge.target in layout.places:
-            if edge.source != edge.target:
-                merged.setdefault((edge.source, edge.target, edge.type), []).append(edge)
+        ends = (edge.source, edge.target)
+        if all(end in layout.places for end in ends) and edge.source != edge.target:
+            merged.setdefault((edge.source, edge.target, edge.type), []).append(edge)
     types = {node.id: node.type for node in graph.nodes}
     names = {node.id: _label(node) for node in graph.nodes}
     out = []
@@ -566,10 +604,7 @@ def _node(node: Node, place: _Place, is_root: bool) -> str:
     kind = node.type if node.type in NODE_TYPES else "other"
     classes = f"node n-{kind}" + (f" s-{status}" if status in STATUS_COLOURS else "")
     mark = _mark(node.type, status)
-    if is_root:
-        label = _root_label(node)
-    else:
-        label = _radial_label(_leaf_label(node) if place.leaf else _inner_label(node), node, place)
+    label = _root_label(node) if is_root else _radial_label(node, place)
     return (
         f'<g class="{classes}" data-id="{_text(node.id)}" '
         f'transform="translate({_n(place.x)} {_n(place.y)})">'
@@ -601,35 +636,32 @@ def _mark(node_type: str, status: str | None, scale: float = 1.0) -> str:
     return f'<circle r="{_n(size)}" fill="{fill}" stroke="{stroke}" stroke-width="1"/>'
 
 
-def _radial_label(text: str, node: Node, place: _Place) -> str:
-    """Along the radius: a leaf's label points outwards, an inner node's back towards the centre.
-
-    On the left half the text is turned half a circle so that it never reads upside down.
-    """
+def _radial_label(node: Node, place: _Place) -> str:
+    """Outwards along the radius; on the left half turned half a circle, never upside down."""
     size = NODE_TYPES.get(node.type, OTHER_NODE)[2]
-    degrees = math.degrees(place.angle)
-    degrees = (degrees + 180) % 360 - 180
+    degrees = (math.degrees(place.angle) + 180) % 360 - 180
     flipped = abs(degrees) > 90
-    rotate = degrees + 180 if flipped else degrees
-    outward = place.leaf
     gap = size + 4
-    offset = gap if outward else -gap
-    dx, dy = offset * math.cos(place.angle), offset * math.sin(place.angle)
-    anchor = "end" if outward == flipped else "start"
     return (
-        f'<text class="label" transform="translate({_n(dx)} {_n(dy)}) rotate({_n(rotate)})" '
-        f'text-anchor="{anchor}" dy="0.35em">{_text(text)}</text>'
+        f'<text class="label" transform="translate({_n(gap * math.cos(place.angle))} '
+        f'{_n(gap * math.sin(place.angle))}) rotate({_n(degrees + 180 if flipped else degrees)})" '
+        f'text-anchor="{"end" if flipped else "start"}" dy="0.35em">{_text(place.label)}</text>'
     )
 
 
 def _root_label(node: Node) -> str:
-    """The article's title under it, on at most two lines."""
+    """The article's title under it, on at most two lines, over a white patch."""
     lines = textwrap.wrap(_label(node), 26, max_lines=2, placeholder=" …") or ["article"]
     spans = "".join(
         f'<tspan x="0" dy="{"1.2em" if i else "0"}">{_text(line)}</tspan>'
         for i, line in enumerate(lines)
     )
-    return f'<text class="root-label" y="30" text-anchor="middle">{spans}</text>'
+    width = 8 + 7.6 * max(len(line) for line in lines)
+    return (
+        f'<rect x="{_n(-width / 2)}" y="19" width="{_n(width)}" height="{_n(6 + 15 * len(lines))}" '
+        'rx="4" fill="#ffffff" fill-opacity="0.85"/>'
+        f'<text class="root-label" y="32" text-anchor="middle">{spans}</text>'
+    )
 
 
 def _legend_entries() -> list[tuple[str, str]]:
@@ -644,14 +676,16 @@ def _legend_entries() -> list[tuple[str, str]]:
 
 
 def _legend_height() -> float:
-    return 24 + 20 * len(_legend_entries()) + 16
+    entries = _legend_entries()
+    return 22 + 20 * len(entries) + 4 * sum(kind == "title" for kind, _ in entries)
 
 
-def _legend() -> str:
+def _legend(scale: float) -> str:
     out = [
-        '<g class="legend" transform="translate(14 14)">',
+        f'<g class="legend" transform="translate({_n(14 * scale)} {_n(14 * scale)}) '
+        f'scale({scale:.3f})">',
         f'<rect x="0" y="0" width="{_n(LEGEND_WIDTH - 28)}" '
-        f'height="{_n(_legend_height() - 28)}" rx="6" fill="#f9fafb" stroke="#e5e7eb"/>',
+        f'height="{_n(_legend_height())}" rx="6" fill="#f9fafb" stroke="#e5e7eb"/>',
     ]
     y = 22.0
     for kind, text in _legend_entries():
@@ -706,12 +740,32 @@ def _label(node: Node) -> str:
     return " ".join(str(data.get("label") or node.id).split()) or node.id
 
 
-def _leaf_label(node: Node) -> str:
-    return _shorten(_label(node), LEAF_CHARS)
+def _short_label(node: Node, width: int, home: str | None) -> str:
+    """``_label`` cut to ``width``; a URL keeps its end, the part that tells links apart."""
+    label = _label(node)
+    if node.type != "url" or len(label) <= width:
+        return _shorten(label, width)
+    host, _, path = label.partition("/")
+    if len(path.split("?")[0]) > 1:  # a query string rarely tells links apart: the path does
+        path = re.sub(r"\?[^#]*", "", path, count=1)
+        if len(host) + 1 + len(path) <= width:
+            return f"{host}/{path}"
+    if host.lower() == home:  # a link to the article's own site: its path says it all
+        return "…/" + path[-(width - 2) :]
+    keep = max(width - len(host) - 2, 14)
+    head = host if len(host) + keep + 2 <= width else host[: width - keep - 3] + "…"
+    return head + "/…" + path[-keep:]
 
 
-def _inner_label(node: Node) -> str:
-    return _shorten(_label(node), INNER_CHARS)
+def _host(url: object) -> str | None:
+    """
+    >>> _host("https://www.example.org/a/b"), _host(None)
+    ('example.org', None)
+    """
+    if not isinstance(url, str):
+        return None
+    match = re.match(r"(?:https?://)?(?:www\.)?([^/?#]+)", url, re.I)
+    return match.group(1).lower() if match else None
 
 
 def _tooltip(node: Node) -> str:
