@@ -30,7 +30,7 @@ from citeresolve.graph import CitationGraph
 from citeresolve.model import Severity
 from citeresolve.outlets.registry import OutletRegistry, load_registry
 from citeresolve.pipeline import audit_async, cache_for
-from citeresolve.render import RENDERERS, OutputFormat
+from citeresolve.render import RENDERERS, SINGLE_DOCUMENT, OutputFormat
 from citeresolve.render.table import table_report
 from citeresolve.resolve.cache import CacheError, open_cache
 from citeresolve.resolve.options import ResolveOptions, default_cache_dir
@@ -96,7 +96,8 @@ def audit(
         typer.Option(
             "--format",
             "-f",
-            help="Report format (default: table on a terminal, markdown otherwise).",
+            help="Report format (default: table on a terminal, from -o FILE's suffix, else "
+            "markdown).",
         ),
     ] = None,
     output: Annotated[
@@ -172,9 +173,9 @@ def audit(
         )
     except CiteResolveError as exc:
         _fail(str(exc))
-    fmt = output_format or (
-        OutputFormat.TABLE if output is None and sys.stdout.isatty() else OutputFormat.MARKDOWN
-    )
+    fmt = output_format or _default_format(output)
+    if fmt in SINGLE_DOCUMENT and len(sources) > 1:
+        _fail(f"--format {fmt} holds one article: give one SOURCE, or use `citeresolve batch`")
     results = asyncio.run(_audit_all(sources, options, registry, whole_page))
     graphs = [r for r in results if isinstance(r, CitationGraph)]
     for result in results:
@@ -249,6 +250,27 @@ def _at_least(graph: CitationGraph, level: Severity) -> bool:
     return worst is not None and worst.rank >= level.rank
 
 
+_FORMAT_BY_SUFFIX = {
+    ".html": OutputFormat.HTML,
+    ".htm": OutputFormat.HTML,
+    ".graphml": OutputFormat.GRAPHML,
+    ".dot": OutputFormat.DOT,
+    ".gv": OutputFormat.DOT,
+    ".mmd": OutputFormat.MERMAID,
+    ".json": OutputFormat.JSON,
+    ".jsonl": OutputFormat.JSONL,
+    ".md": OutputFormat.MARKDOWN,
+    ".txt": OutputFormat.TABLE,
+}
+
+
+def _default_format(output: Path | None) -> OutputFormat:
+    """The table on a terminal; for a file, what its suffix says; Markdown down a pipe."""
+    if output is None:
+        return OutputFormat.TABLE if sys.stdout.isatty() else OutputFormat.MARKDOWN
+    return _FORMAT_BY_SUFFIX.get(output.suffix.lower(), OutputFormat.MARKDOWN)
+
+
 def _emit(graphs: list[CitationGraph], fmt: OutputFormat, output: Path | None) -> None:
     if not graphs:
         return
@@ -259,6 +281,8 @@ def _emit(graphs: list[CitationGraph], fmt: OutputFormat, output: Path | None) -
         return
     if fmt is OutputFormat.JSON and len(graphs) > 1:
         text = json.dumps([g.to_dict() for g in graphs], ensure_ascii=False, indent=2) + "\n"
+    elif fmt is OutputFormat.JSONL:
+        text = "".join(RENDERERS[fmt](graph) for graph in graphs)
     else:
         text = "\n".join(RENDERERS[fmt](graph) for graph in graphs)
     if output is None:

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from citeresolve.corpus import summarize
-from tests.helpers import FIXTURES, ROOT, SEED
+from tests.helpers import FIXTURES, ROOT, SEED, graph_json
 
 
 def run(*args, stdin=None, timeout=120):
@@ -37,7 +37,7 @@ def corpus_dir(tmp_path_factory):
 
 
 def lines_of(path):
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [graph_json(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 def test_folder_in_order_with_one_graph_per_line(corpus_dir, tmp_path):
@@ -67,7 +67,7 @@ def test_jsonl_input_keeps_order_and_reports_errors_as_lines(tmp_path):
     stdin = "\n".join(i if isinstance(i, str) else json.dumps(i) for i in items) + "\n"
     result = run("batch", "-", "--offline", "--no-cache", "--workers", "2", stdin=stdin)
     assert result.returncode == 0, result.stderr
-    documents = [json.loads(line) for line in result.stdout.splitlines()]
+    documents = [graph_json(line) for line in result.stdout.splitlines()]
     assert [d["id"] for d in documents] == ["seed", "page", "nothing", "line-4", "empty", "last"]
     assert documents[0]["stats"]["embeds"] == 3
     assert [e["target"] for e in documents[1]["edges"] if e["type"] == "attributes_to"] == [

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from tests.helpers import FIXTURES, ROOT, SEED
+from tests.helpers import FIXTURES, ROOT, SEED, graph_json
 
 
 def run(*args, stdin=None):
@@ -25,7 +25,7 @@ def run(*args, stdin=None):
 def test_audit_seed_json():
     result = run("audit", str(SEED), "--offline", "--format", "json")
     assert result.returncode == 0, result.stderr
-    document = json.loads(result.stdout)
+    document = graph_json(result.stdout)
     assert document["schema"] == "citeresolve.graph/1"
     assert document["stats"]["embeds"] == 3
 
@@ -81,7 +81,7 @@ def test_binary_and_empty_input(tmp_path):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 2 and "empty" in lines[0] and "binary" in lines[1]
-    assert json.loads(result.stdout)["stats"]["embeds"] == 3  # the good article is still reported
+    assert graph_json(result.stdout)["stats"]["embeds"] == 3  # the good article is still reported
 
 
 def test_fail_on_warning_exits_1():
@@ -116,7 +116,7 @@ def test_outlets_file_adds_an_outlet(tmp_path):
     article.write_text("The mayor spoke, according to the Kyiv Post.")
     result = run("audit", str(article), "--outlets", str(extra), "--format", "json")
     assert result.returncode == 0, result.stderr
-    assert any(n["id"] == "outlet:kyiv-post" for n in json.loads(result.stdout)["nodes"])
+    assert any(n["id"] == "outlet:kyiv-post" for n in graph_json(result.stdout)["nodes"])
 
 
 def test_outlets_lookup():
@@ -131,3 +131,37 @@ def test_outlets_lookup():
 def test_version_and_help():
     assert run("--version").stdout.startswith("citeresolve ")
     assert "audit" in run("--help").stdout
+
+
+@pytest.mark.parametrize(
+    ("option", "suffix", "opening"),
+    [
+        pytest.param(["--format", "html"], ".out", "<!DOCTYPE html>", id="html"),
+        pytest.param([], ".html", "<!DOCTYPE html>", id="html-by-suffix"),
+        pytest.param([], ".graphml", "<?xml", id="graphml-by-suffix"),
+        pytest.param(["--format", "dot"], ".out", "digraph", id="dot"),
+        pytest.param([], ".gv", "digraph", id="dot-by-suffix"),
+        pytest.param(["--format", "mermaid"], ".out", "flowchart", id="mermaid"),
+        pytest.param([], ".json", "{", id="json-by-suffix"),
+        pytest.param([], ".md", "# Citations in", id="markdown-by-suffix"),
+    ],
+)
+def test_export_formats_write_files(tmp_path, option, suffix, opening):
+    out = tmp_path / f"seed{suffix}"
+    result = run("audit", str(SEED), "--offline", *option, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert out.read_text(encoding="utf-8").lstrip().startswith(opening)
+
+
+def test_jsonl_gives_one_valid_graph_per_line():
+    result = run("audit", str(SEED), "-", "--offline", "--format", "jsonl", stdin="CNN reports.")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert len(lines) == 2
+    assert [graph_json(line)["article"]["source"] for line in lines][1] == "-"
+
+
+def test_single_document_formats_refuse_several_sources():
+    result = run("audit", str(SEED), str(SEED), "--offline", "--format", "html")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "one SOURCE" in result.stderr

@@ -6,7 +6,6 @@ The fake is a real HTTP server on 127.0.0.1; the CLI reaches it through ``--conn
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,7 +14,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from tests.fault_server import FaultServer
-from tests.helpers import ROOT, SEED
+from tests.helpers import ROOT, SEED, graph_json
 from tests.http_fixtures import recorded
 
 TCO_TARGET = "https://www.reuters.com/world/europe/belgorod-fuel-depot-fire-2022-04-01/"
@@ -92,7 +91,7 @@ def audit(fake, cache_dir, *extra):
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+    return graph_json(result.stdout)
 
 
 def resolutions(document):
@@ -166,7 +165,7 @@ def test_plain_online_audit_without_network_finishes_fast(tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    document = json.loads(result.stdout)
+    document = graph_json(result.stdout)
     for node in document["nodes"]:
         if node["type"] in {"post", "url"}:
             assert node["status"] == "unresolved"
@@ -196,7 +195,7 @@ def test_url_source_is_fetched_through_the_safe_client(fake, tmp_path):
         timeout=60,
     )
     assert result.returncode == 0, result.stderr
-    document = json.loads(result.stdout)
+    document = graph_json(result.stdout)
     assert document["article"]["format"] == "html"
     assert document["article"]["source"] == "http://news.test/html"
     assert document["article"]["title"] == HTML_TITLE
