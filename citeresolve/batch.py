@@ -28,7 +28,8 @@ from citeresolve.pipeline import is_url, load_source
 from citeresolve.resolve.resolver import Resolver
 
 SUFFIXES = (".html", ".htm", ".xhtml", ".txt", ".md", ".text", ".markdown")
-WINDOW_PER_WORKER = 8  # articles in flight per worker: enough to keep it busy, bounded memory
+CHUNK = 16  # articles per task sent to a worker
+WINDOW_PER_WORKER = 4  # tasks in flight per worker: enough to keep it busy, bounded memory
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,7 +147,8 @@ def _code(exc: CiteResolveError) -> str:
 
 
 def graph_line(item_id: str, document: dict[str, Any]) -> str:
-    return json.dumps({"id": item_id, **document}, ensure_ascii=False, sort_keys=False) + "\n"
+    line = json.dumps({"id": item_id, **document}, ensure_ascii=False, separators=(",", ":"))
+    return line + "\n"
 
 
 def error_line(item_id: str, code: str, message: str) -> str:
@@ -218,20 +220,38 @@ async def run_batch(
 def _in_order(
     items: Iterator[Item], executor: Executor | None, offline: bool, whole_page: bool, workers: int
 ) -> Iterator[tuple[Item, Detected]]:
-    """Detected items in input order, with a bounded number in flight (memory stays flat)."""
+    """Detected items in input order, with a bounded number in flight (memory stays flat).
+
+    Items travel to the workers in chunks: one task per article would spend as much time
+    passing messages as detecting a short one."""
     if executor is None:
         for item in items:
             yield item, detect_item(item, offline, whole_page)
         return
-    window: list[tuple[Item, Future[Detected]]] = []
+    window: list[tuple[list[Item], Future[list[Detected]]]] = []
     limit = max(2, workers * WINDOW_PER_WORKER)
-    for item in items:
-        window.append((item, executor.submit(detect_item, item, offline, whole_page)))
+    for chunk in _chunks(items, CHUNK):
+        window.append((chunk, executor.submit(detect_chunk, chunk, offline, whole_page)))
         if len(window) >= limit:
             first, future = window.pop(0)
-            yield first, future.result()
-    for item, future in window:
-        yield item, future.result()
+            yield from zip(first, future.result(), strict=True)
+    for chunk, future in window:
+        yield from zip(chunk, future.result(), strict=True)
+
+
+def detect_chunk(items: list[Item], offline: bool, whole_page: bool) -> list[Detected]:
+    return [detect_item(item, offline, whole_page) for item in items]
+
+
+def _chunks(items: Iterator[Item], size: int) -> Iterator[list[Item]]:
+    chunk: list[Item] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 async def _finish(
