@@ -71,6 +71,21 @@ def read_items(source: str, stdin: IO[str] | None = None) -> Iterator[Item]:
         handle.close()
 
 
+def count_items(source: str) -> int | None:
+    """How many items ``read_items`` will yield, for a progress bar's ETA; None for stdin
+    or an unreadable source (whose error the batch itself reports)."""
+    if source == "-":
+        return None
+    path = Path(source)
+    try:
+        if path.is_dir():
+            return sum(1 for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        with path.open("rb") as handle:
+            return sum(1 for line in handle if line.strip())
+    except OSError:
+        return None
+
+
 def _item_from_line(line: str, number: int) -> Item:
     try:
         data = json.loads(line)
@@ -283,4 +298,4 @@ def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-__all__ = ["Format", "Item", "completed_ids", "read_items", "run_batch"]
+__all__ = ["Format", "Item", "completed_ids", "count_items", "read_items", "run_batch"]

@@ -23,7 +23,14 @@ from rich.progress import (
 )
 
 from citeresolve._version import __version__
-from citeresolve.batch import Item, completed_ids, default_workers, read_items, run_batch
+from citeresolve.batch import (
+    Item,
+    completed_ids,
+    count_items,
+    default_workers,
+    read_items,
+    run_batch,
+)
 from citeresolve.corpus import summarize as summarize_lines
 from citeresolve.errors import CiteResolveError
 from citeresolve.graph import CitationGraph
@@ -369,6 +376,7 @@ def batch(
                 count,
                 whole_page,
                 done,
+                count_items(source) if sys.stderr.isatty() else None,
             )
         )
     except CiteResolveError as exc:
@@ -391,8 +399,10 @@ async def _batch(
     workers: int,
     whole_page: bool,
     done: set[str],
+    total: int | None,
 ) -> tuple[int, int]:
-    with cache_for(options) as cache, _batch_progress(sys.stderr.isatty()) as progress:
+    left = None if total is None else max(0, total - len(done))
+    with cache_for(options) as cache, _batch_progress(sys.stderr.isatty(), left) as progress:
         async with Resolver(options, cache=cache) as resolver:
             return await run_batch(
                 items,
@@ -408,7 +418,7 @@ async def _batch(
 
 
 @contextmanager
-def _batch_progress(enabled: bool) -> Iterator[Callable[[int], None] | None]:
+def _batch_progress(enabled: bool, total: int | None) -> Iterator[Callable[[int], None] | None]:
     """Articles done, rate and time left, on stderr, when a person is watching."""
     if not enabled:
         yield None
@@ -417,15 +427,19 @@ def _batch_progress(enabled: bool) -> Iterator[Callable[[int], None] | None]:
         TextColumn("articles"),
         BarColumn(),
         MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]}"),
         TimeElapsedColumn(),
         TimeRemainingColumn(),
         console=Console(stderr=True),
         transient=True,
     ) as bar:
-        task = bar.add_task("batch", total=None)
+        task = bar.add_task("batch", total=total, rate="")
 
         def advance(count: int) -> None:
             bar.advance(task, count)
+            speed = bar.tasks[0].speed
+            if speed:
+                bar.update(task, rate=f"{speed:.1f} articles/s")
 
         yield advance
 

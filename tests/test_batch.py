@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import pty
 import shutil
 import signal
 import subprocess
@@ -204,3 +205,43 @@ def test_summarize_rejects_garbage(tmp_path):
     bad.write_text("{not json\n")
     result = run("summarize", str(bad))
     assert result.returncode == 2 and "line 1 is not JSON" in result.stderr
+
+
+def test_progress_on_a_terminal_shows_count_rate_and_time_left(corpus_dir, tmp_path):
+    """stderr is a pseudo-terminal, as when a person watches the run; stdout is a file."""
+    leader, follower = pty.openpty()
+    out = tmp_path / "out.jsonl"
+    env = {**os.environ, "COLUMNS": "160", "TERM": "xterm"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "citeresolve",
+            "batch",
+            str(corpus_dir),
+            "--offline",
+            "-o",
+            str(out),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=follower,
+        cwd=ROOT,
+        env=env,
+    )
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    assert process.wait(timeout=120) == 0
+    os.close(leader)
+    screen = seen.decode("utf-8", "replace")
+    total = len([p for p in corpus_dir.iterdir() if p.suffix in {".html", ".txt"}])
+    assert f"/{total}" in screen  # a known total, so the bar can give an ETA
+    assert "articles/s" in screen
+    assert f"{total} articles written" in screen
