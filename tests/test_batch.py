@@ -245,3 +245,48 @@ def test_progress_on_a_terminal_shows_count_rate_and_time_left(corpus_dir, tmp_p
     assert f"/{total}" in screen  # a known total, so the bar can give an ETA
     assert "articles/s" in screen
     assert f"{total} articles written" in screen
+
+
+@pytest.mark.parametrize("disk_cache", [True, False], ids=["disk-cache", "no-cache"])
+async def test_one_resolver_for_the_corpus_fetches_a_shared_link_once(tmp_path, disk_cache):
+    """Three articles cite the same t.co link: one fetch of it (and of its page) for all,
+    through the disk cache or, with --no-cache, the resolver's bounded memory of the run."""
+    import io
+
+    import httpx
+    import respx
+
+    from citeresolve.batch import Item, run_batch
+    from citeresolve.outlets.registry import load_registry
+    from citeresolve.resolve.cache import ResolutionCache
+    from citeresolve.resolve.client import SafeClient
+    from citeresolve.resolve.options import ResolveOptions
+    from citeresolve.resolve.resolver import Resolver
+    from tests.http_fixtures import recorded
+
+    router = respx.Router(assert_all_mocked=True)
+    short = recorded("tco/tco-301-synthetic")
+    page = recorded("articles/graffica-via-buffly-2021")
+    short_route = router.get(short.url).mock(return_value=short.response())
+    page_route = router.get(page.url).mock(return_value=page.response())
+    options = ResolveOptions(use_cache=disk_cache, backoff=0.01)
+    cache = ResolutionCache(tmp_path / "cache") if disk_cache else None
+    client = SafeClient(options, transport=httpx.MockTransport(router.async_handler))
+    items = [
+        Item(id=f"n{number}", text=f"Story {number}, says Reuters: https://t.co/4DK3Jc2BTt")
+        for number in range(3)
+    ]
+    out = io.StringIO()
+    async with Resolver(options, client=client, cache=cache) as resolver:
+        written, failed = await run_batch(
+            items, out, resolver=resolver, registry=load_registry(None), workers=1
+        )
+    if cache is not None:
+        cache.close()
+    assert (written, failed) == (3, 0)
+    assert (short_route.call_count, page_route.call_count) == (1, 1)
+    for line in out.getvalue().splitlines():
+        link = next(
+            n for n in graph_json(line)["nodes"] if n["id"] == "url:https://t.co/4DK3Jc2BTt"
+        )
+        assert (link["status"], link["final"]) == ("ok", "https://buff.ly/2uSOHDs")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import asyncio
 import random
 import re
+import time
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
@@ -35,6 +37,14 @@ SHORTENERS = frozenset(
     """t.co bit.ly ow.ly buff.ly tinyurl.com goo.gl dlvr.it trib.al fb.me youtu.be lnkd.in
     pic.twitter.com amzn.to is.gd shorturl.at cutt.ly rebrand.ly tiny.cc t.ly wp.me""".split()
 )
+MEMO_SIZE = 4096  # answers kept in memory for a run without a disk cache (a batch's hot links)
+MEMO_FAILURE_SECONDS = 600.0  # as long as the disk cache keeps a failure
+
+
+def _clock() -> float:
+    return time.monotonic()
+
+
 NETWORK_REASONS = frozenset({"network_unreachable", "connect_error", "timeout", "protocol_error"})
 Progress = Callable[[int], None]
 
@@ -70,6 +80,7 @@ class Resolver:
         self._global = asyncio.Semaphore(options.concurrency)
         self._hosts: dict[str, asyncio.Semaphore] = {}
         self._inflight: dict[str, asyncio.Future[Any]] = {}
+        self._memo: OrderedDict[str, tuple[float, Any]] = OrderedDict()
         self._progress = progress
 
     @property
@@ -285,6 +296,12 @@ class Resolver:
         if self._client is None:
             return load({"status": "unresolved", "reason": OFFLINE[0], "reason_text": OFFLINE[1]})
         key = f"{kind}:{canonical}"
+        if self.cache is None and (remembered := self._memo.get(key)) is not None:
+            expires, known = remembered
+            if expires > _clock():
+                self._memo.move_to_end(key)
+                return known  # type: ignore[no-any-return]
+            del self._memo[key]
         waiting = self._inflight.get(key)
         if waiting is not None:  # someone is already asking: wait for their answer
             answer: T = await asyncio.shield(waiting)
@@ -301,9 +318,21 @@ class Resolver:
         finally:
             del self._inflight[key]
         future.set_result(result)
-        if self.cache is not None and (entry := store(result)) is not None:
-            self.cache.put(kind, canonical, entry)
+        if (entry := store(result)) is not None:
+            if self.cache is not None:
+                self.cache.put(kind, canonical, entry)
+            else:
+                self._remember(key, result, entry.ok)
         return result
+
+    def _remember(self, key: str, answer: Any, ok: bool) -> None:
+        """Without a disk cache, a run still asks once for a link many articles share; the
+        memory is bounded, and failures are forgotten as soon as the disk cache would."""
+        expires = _clock() + (float("inf") if ok else MEMO_FAILURE_SECONDS)
+        self._memo[key] = (expires, answer)
+        self._memo.move_to_end(key)
+        while len(self._memo) > MEMO_SIZE:
+            self._memo.popitem(last=False)
 
     async def fetch_article(self, url: str, *, cap: int) -> Fetched:
         """An article given as a URL, through the same client, limits and retries."""

@@ -480,3 +480,40 @@ async def test_telegram_post_not_found(router):
     async with make(router) as resolver:
         outcome = await resolver.verify_post(ref)
     assert (outcome.status, outcome.reason) == ("unavailable", "telegram_not_found")
+
+
+# --- memory of a run without a disk cache ----------------------------------------------------
+
+
+async def test_without_a_cache_a_failure_is_remembered_ten_minutes_then_asked_again(
+    router, monkeypatch
+):
+    import citeresolve.resolve.resolver as resolver_module
+
+    route = router.get("https://example.org/down").mock(side_effect=httpx.ConnectError("down"))
+    now = [1000.0]
+    monkeypatch.setattr(resolver_module, "_clock", lambda: now[0])
+    async with make(router, use_cache=False) as resolver:
+        first = await resolver.resolve_url("https://example.org/down")
+        tries = route.call_count
+        again = await resolver.resolve_url("https://example.org/down")
+        assert route.call_count == tries  # remembered
+        now[0] += resolver_module.MEMO_FAILURE_SECONDS + 1
+        later = await resolver.resolve_url("https://example.org/down")
+    assert first.status == again.status == later.status == "unresolved"
+    assert route.call_count == 2 * tries
+
+
+async def test_the_memory_of_a_run_is_bounded(router, monkeypatch):
+    import citeresolve.resolve.resolver as resolver_module
+
+    monkeypatch.setattr(resolver_module, "MEMO_SIZE", 2)
+    routes = [
+        router.get(f"https://example.org/{n}").mock(return_value=httpx.Response(200, html="<p>x"))
+        for n in range(3)
+    ]
+    async with make(router, use_cache=False) as resolver:
+        for n in (0, 1, 2, 0):  # 0 was pushed out by 2
+            await resolver.resolve_url(f"https://example.org/{n}")
+        assert len(resolver._memo) == 2
+    assert [route.call_count for route in routes] == [2, 1, 1]
