@@ -94,18 +94,20 @@ class CorpusSummary:
             f"unresolved {data['unresolved_rate']:.1%}, broken links {data['broken_rate']:.1%}, "
             f"unavailable posts {data['unavailable_post_rate']:.1%}",
             "",
-            "Outlets by citing articles:",
-            *(f"  {n:>6}  {label}" for label, n in data["outlets_by_citing_articles"]),
-            "Unnamed outlets:",
-            *(f"  {n:>6}  {label}" for label, n in data["unnamed_outlets"]),
-            "Platforms by embedded posts:",
-            *(f"  {n:>6}  {label}" for label, n in data["platforms_by_embeds"]),
-            "Accounts by embedded posts:",
-            *(f"  {n:>6}  {label}" for label, n in data["accounts_by_embeds"]),
-            "Posts embedded by more than one article:",
-            *(f"  {n:>6}  {label}" for label, n in data["most_cited_posts"]),
+            *_rows("Outlets by citing articles:", data["outlets_by_citing_articles"]),
+            *_rows("Unnamed outlets:", data["unnamed_outlets"]),
+            *_rows("Platforms by embedded posts:", data["platforms_by_embeds"]),
+            *_rows("Accounts by embedded posts:", data["accounts_by_embeds"]),
+            *_rows("Posts embedded by more than one article:", data["most_cited_posts"]),
         ]
         return "\n".join(lines) + "\n"
+
+
+def _rows(title: str, counts: list[tuple[str, int]]) -> list[str]:
+    """A titled list, saying so when it is empty rather than leaving a bare heading."""
+    return (
+        [title, *(f"  {n:>6}  {label}" for label, n in counts)] if counts else [title, "  (none)"]
+    )
 
 
 def summarize(lines: Iterable[str], source: str = "batch output") -> CorpusSummary:

@@ -196,6 +196,7 @@ def test_summarize(corpus_dir, tmp_path):
     result = run("summarize", str(out), "--csv", str(csv_file), "--json", str(json_file))
     assert result.returncode == 0, result.stderr
     assert "Outlets by citing articles:" in result.stdout
+    assert "Posts embedded by more than one article:\n  (none)\n" in result.stdout
     assert csv_file.read_text().startswith("outlet,named,citing_articles\n")
     assert json.loads(json_file.read_text())["articles"] == summary.articles
 
