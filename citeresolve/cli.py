@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn, TextIO
+from typing import Annotated, Any, NoReturn, TextIO
 
 import typer
 from rich.console import Console
@@ -163,23 +163,19 @@ def audit(
 ) -> None:
     """Find, resolve and report what each SOURCE cites."""
     registry = _registry(outlets)
-    try:
-        options = ResolveOptions(
-            offline=offline,
-            refresh=refresh,
-            cache_dir=cache_dir,
-            use_cache=not no_cache,
-            concurrency=concurrency,
-            per_host=per_host,
-            timeout=timeout,
-            deadline=max(timeout * 2, 20.0),
-            allow_private=allow_private,
-            proxy=proxy,
-            connect_to=_origin_map(connect_to or []),
-            progress=sys.stderr.isatty(),
-        )
-    except CiteResolveError as exc:
-        _fail(str(exc))
+    options = _resolve_options(
+        timeout=timeout,
+        connect_to=connect_to,
+        offline=offline,
+        refresh=refresh,
+        cache_dir=cache_dir,
+        use_cache=not no_cache,
+        concurrency=concurrency,
+        per_host=per_host,
+        allow_private=allow_private,
+        proxy=proxy,
+        progress=sys.stderr.isatty(),
+    )
     fmt = output_format or _default_format(output)
     if fmt in SINGLE_DOCUMENT and len(sources) > 1:
         _fail(f"--format {fmt} holds one article: give one SOURCE, or use `citeresolve batch`")
@@ -233,6 +229,21 @@ def _progress(enabled: bool) -> Iterator[Callable[[int], None] | None]:
             bar.advance(task, count)
 
         yield advance
+
+
+def _resolve_options(
+    *, timeout: float, connect_to: list[str] | None, **fields: Any
+) -> ResolveOptions:
+    """The options audit and batch share; the total deadline of a request follows --timeout."""
+    try:
+        return ResolveOptions(
+            timeout=timeout,
+            deadline=max(timeout * 2, 20.0),
+            connect_to=_origin_map(connect_to or []),
+            **fields,
+        )
+    except CiteResolveError as exc:
+        _fail(str(exc))
 
 
 def _origin_map(pairs: list[str]) -> dict[str, str]:
@@ -330,6 +341,9 @@ def batch(
     allow_private: Annotated[
         bool, typer.Option("--allow-private", help="Allow private addresses.")
     ] = False,
+    proxy: Annotated[
+        str | None, typer.Option("--proxy", help="Send requests through this HTTP proxy.")
+    ] = None,
     connect_to: Annotated[
         list[str] | None,
         typer.Option("--connect-to", metavar="ORIGIN=ORIGIN", help="Route an origin."),
@@ -343,19 +357,19 @@ def batch(
     registry = _registry(outlets)
     if resume and output is None:
         _fail("--resume needs --output FILE")
+    options = _resolve_options(
+        timeout=timeout,
+        connect_to=connect_to,
+        offline=offline,
+        refresh=refresh,
+        cache_dir=cache_dir,
+        use_cache=not no_cache,
+        concurrency=concurrency,
+        per_host=per_host,
+        allow_private=allow_private,
+        proxy=proxy,
+    )
     try:
-        options = ResolveOptions(
-            offline=offline,
-            refresh=refresh,
-            cache_dir=cache_dir,
-            use_cache=not no_cache,
-            concurrency=concurrency,
-            per_host=per_host,
-            timeout=timeout,
-            deadline=max(timeout * 2, 20.0),
-            allow_private=allow_private,
-            connect_to=_origin_map(connect_to or []),
-        )
         items = read_items(source, sys.stdin)
     except CiteResolveError as exc:
         _fail(str(exc))
