@@ -773,14 +773,7 @@ def _tooltip(node: Node) -> str:
     name = NODE_TYPES.get(node.type, OTHER_NODE)[0]
     lines = [f"{name}: {_label(node)}"]
     if node.type == "post":
-        author = " ".join(
-            part
-            for part in (
-                str(data.get("author_name") or ""),
-                f"(@{str(data['author_handle']).lstrip('@')})" if data.get("author_handle") else "",
-            )
-            if part
-        )
+        author = summary.post_author(data)
         lines += [f"by {author}"] if author else []
         lines += [f"published {data['published']}"] if data.get("published") else []
         lines += [str(data["url"])] if data.get("url") else ["no link to the post"]

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from citeresolve.graph import CitationGraph
 from citeresolve.model import Node
@@ -79,14 +80,7 @@ def posts(graph: CitationGraph) -> Iterator[PostRow]:
         if node.type != "post":
             continue
         data = node.data
-        author = " ".join(
-            part
-            for part in (
-                str(data.get("author_name") or ""),
-                f"(@{data['author_handle']})" if data.get("author_handle") else "",
-            )
-            if part
-        )
+        author = post_author(data)
         yield PostRow(
             platform=str(data.get("platform")),
             author=author or "?",
@@ -95,6 +89,13 @@ def posts(graph: CitationGraph) -> Iterator[PostRow]:
             url=str(data.get("url") or "(no link)"),
             text=_shorten(str(data.get("text") or ""), 90),
         )
+
+
+def post_author(data: Mapping[str, Any]) -> str:
+    """ "Name (@handle)", either part alone, or "" when the post names nobody."""
+    handle = str(data.get("author_handle") or "").lstrip("@")
+    name = str(data.get("author_name") or "")
+    return " ".join(part for part in (name, f"(@{handle})" if handle else "") if part)
 
 
 def links(graph: CitationGraph) -> Iterator[LinkRow]:
