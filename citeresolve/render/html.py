@@ -154,7 +154,7 @@ def render_html(graph: CitationGraph) -> str:
         _findings(graph.flags, names),
         _sources(graph),
         _posts(graph),
-        _links(graph, names),
+        _links(graph),
         _drawing(graph),
     ]
     return "\n".join(
@@ -315,12 +315,12 @@ def _posts(graph: CitationGraph) -> str:
     )
 
 
-def _links(graph: CitationGraph, names: dict[str, str]) -> str:
+def _links(graph: CitationGraph) -> str:
     nodes = [node for node in graph.nodes if node.type == "url"]
     rows = []
     for row, node in zip(summary.links(graph), nodes, strict=True):
         final = node.data.get("final")
-        outlet = _publisher(graph, node.id, names)
+        outlet = row.outlet
         rows.append(
             f"<tr><td>{_link(node.data.get('url'), row.found)}</td>"
             f"<td>{_link(final, row.final) if final else _NOTHING}</td>"
@@ -350,25 +350,6 @@ def _section(anchor: str, heading: str, columns: Iterable[str], rows: list[str],
             "</section>",
         ]
     )
-
-
-def _publisher(graph: CitationGraph, node_id: str, names: dict[str, str]) -> str | None:
-    """The outlet a link leads to: its publisher, or its redirect target's, or its site name."""
-    seen: set[str] = set()
-    current: str | None = node_id
-    while current is not None and current not in seen:
-        seen.add(current)
-        published = graph.edges_from(current, "published_by")
-        if published:
-            return names.get(published[0].target, published[0].target)
-        onward = graph.edges_from(current, "resolves_to")
-        target = graph.node(onward[0].target) if onward else None
-        if target is not None and target.type == "post":
-            return f"a {target.data.get('platform') or 'social'} post"
-        current = target.id if target is not None else None
-    node = graph.node(node_id)
-    site = node.data.get("site_name") if node is not None else None
-    return str(site) if site else None
 
 
 # --- the drawing --------------------------------------------------------------------------------

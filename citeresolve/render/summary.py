@@ -99,7 +99,7 @@ def post_author(data: Mapping[str, Any]) -> str:
 
 
 def links(graph: CitationGraph) -> Iterator[LinkRow]:
-    """Every URL node; the outlet is who published the page a link ends at, once resolved."""
+    """Every URL node, with the outlet its page belongs to (see ``_outlet_of``)."""
     owners: dict[str, str] = {}
     next_hop: dict[str, str] = {}
     publisher: dict[str, str] = {}
@@ -119,8 +119,26 @@ def links(graph: CitationGraph) -> Iterator[LinkRow]:
             final=str(node.data.get("final") or "?"),
             status=_status(node),
             owner=owners.get(node.id, "article"),
-            outlet=publisher.get(next_hop.get(node.id, node.id), ""),
+            outlet=_outlet_of(graph, node, next_hop, publisher),
         )
+
+
+def _outlet_of(
+    graph: CitationGraph, node: Node, next_hop: dict[str, str], publisher: dict[str, str]
+) -> str:
+    """Who published the page a link ends at, through every redirect; a post's platform when
+    it ends at a post; else the page's own site name; "" when nothing says."""
+    seen: set[str] = set()
+    current: str | None = node.id
+    while current is not None and current not in seen:
+        seen.add(current)
+        if current in publisher:
+            return publisher[current]
+        target = graph.node(next_hop[current]) if current in next_hop else None
+        if target is not None and target.type == "post":
+            return f"a {target.data.get('platform') or 'social'} post"
+        current = target.id if target is not None else None
+    return str(node.data.get("site_name") or "")
 
 
 def _status(node: Node) -> str:

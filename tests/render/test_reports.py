@@ -97,3 +97,32 @@ def test_links_name_the_outlet_their_page_belongs_to():
     assert by_found["https://example.org/gone"][2].startswith("broken")
     assert by_found["https://example.org/gone"][3] == "–"
     assert "Reuters" in render_table(online_graph(), width=200).split("Links")[1]
+
+
+def test_a_link_that_ends_at_a_post_names_the_platform_in_every_format():
+    from citeresolve.platforms import PostRef
+    from citeresolve.render.html import render_html
+    from citeresolve.resolve.outcomes import PostOutcome
+
+    tweet = PostRef(
+        "twitter",
+        "1509914418240528390",
+        "CNN",
+        "https://twitter.com/CNN/status/1509914418240528390",
+    )
+    ok = PostOutcome("ok", ref=tweet, author_handle="CNN", author_name="CNN")
+    doc = load(
+        "a.txt", data=b"Fire at the depot. pic.twitter.com/mhEdPCmmW5 - CNN (@CNN) April 1, 2022"
+    )
+    resolutions = Resolutions(
+        {"https://pic.twitter.com/mhEdPCmmW5": UrlOutcome("ok", final=tweet.url, post=tweet)},
+        {0: ok},
+        {tweet.url: ok},
+        "2026-11-25T00:00:00+00:00",
+    )
+    graph = build_graph(doc, detect(doc), resolutions=resolutions)
+    row = next(
+        line for line in render_markdown(graph).splitlines() if line.startswith("| https://pic.")
+    )
+    assert row.split(" | ")[3] == "a twitter post"
+    assert "<td>a twitter post</td>" in render_html(graph)
