@@ -125,7 +125,10 @@ def summarize(lines: Iterable[str], source: str = "batch output") -> CorpusSumma
             document = json.loads(line)
         except ValueError:
             raise InputError(f"{source}: line {number} is not JSON") from None
-        if not isinstance(document, dict):
-            raise InputError(f"{source}: line {number} is not a graph document")
-        summary.add(document)
+        try:
+            if not isinstance(document, dict):
+                raise TypeError(type(document).__name__)
+            summary.add(document)
+        except (KeyError, TypeError, AttributeError):
+            raise InputError(f"{source}: line {number} is not a graph document") from None
     return summary

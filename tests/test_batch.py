@@ -201,11 +201,25 @@ def test_summarize(corpus_dir, tmp_path):
     assert json.loads(json_file.read_text())["articles"] == summary.articles
 
 
-def test_summarize_rejects_garbage(tmp_path):
+@pytest.mark.parametrize(
+    ("line", "words"),
+    [
+        pytest.param("{not json", "line 1 is not JSON", id="not-json"),
+        pytest.param("[1, 2]", "line 1 is not a graph document", id="array"),
+        pytest.param(
+            '{"id": "a", "nodes": [{"id": "x"}], "edges": []}',
+            "line 1 is not a graph document",
+            id="node-without-type",
+        ),
+        pytest.param('{"id": "a", "edges": [{}]}', "line 1 is not a graph document", id="edge"),
+    ],
+)
+def test_summarize_rejects_garbage_in_one_line(tmp_path, line, words):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text("{not json\n")
+    bad.write_text(line + "\n")
     result = run("summarize", str(bad))
-    assert result.returncode == 2 and "line 1 is not JSON" in result.stderr
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and words in result.stderr
 
 
 def test_progress_on_a_terminal_shows_count_rate_and_time_left(corpus_dir, tmp_path):
