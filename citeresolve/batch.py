@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from citeresolve.detect import detect
-from citeresolve.document import Document, ElementIndex, Format, load
+from citeresolve.document import Document, ElementIndex, load
 from citeresolve.errors import CiteResolveError, InputError
 from citeresolve.graph import build_graph
 from citeresolve.model import Findings
@@ -298,4 +298,4 @@ def default_workers() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
-__all__ = ["Format", "Item", "completed_ids", "count_items", "read_items", "run_batch"]
+__all__ = ["Item", "completed_ids", "count_items", "read_items", "run_batch"]
