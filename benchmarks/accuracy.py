@@ -146,7 +146,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--corpus", type=Path, default=ROOT / "fixtures" / "corpus")
+    parser.add_argument("--corpus", type=Path, default=ROOT / "fixtures" / "synthetic")
     parser.add_argument("--quiet", action="store_true", help="figures only, no list of misses")
     args = parser.parse_args()
     registry = default_registry()

@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT / "fixtures" / "corpus"
+CORPUS = ROOT / "fixtures" / "synthetic"
 SEED = ("text", (ROOT / "seeds" / "000_d52130d6b5804202.txt").read_text(encoding="utf-8"))
 TEMPLATES = {
     "corpus": [SEED]

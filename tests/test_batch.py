@@ -31,7 +31,7 @@ def run(*args, stdin=None, timeout=120):
 @pytest.fixture(scope="module")
 def corpus_dir(tmp_path_factory):
     folder = tmp_path_factory.mktemp("corpus")
-    for path in sorted((FIXTURES / "corpus").iterdir()):
+    for path in sorted((FIXTURES / "synthetic").iterdir()):
         if path.suffix in {".html", ".txt"}:
             shutil.copy(path, folder / path.name)
     return folder
@@ -170,7 +170,7 @@ def test_killed_run_resumed_gives_exactly_the_uninterrupted_output(corpus_dir, t
 
 
 def test_resume_needs_an_output_file():
-    result = run("batch", str(FIXTURES / "corpus"), "--offline", "--resume")
+    result = run("batch", str(FIXTURES / "synthetic"), "--offline", "--resume")
     assert result.returncode == 2 and "--resume needs --output" in result.stderr
 
 

@@ -20,7 +20,7 @@ from citeresolve.resolve.options import ResolveOptions
 from citeresolve.resolve.outcomes import PostOutcome, Resolutions, UrlOutcome
 from tests.helpers import FIXTURES, SEED, read_json
 
-CORPUS = sorted(p for p in (FIXTURES / "corpus").iterdir() if p.suffix in {".html", ".txt"})
+CORPUS = sorted(p for p in (FIXTURES / "synthetic").iterdir() if p.suffix in {".html", ".txt"})
 TWEET = PostRef(
     "twitter", "1509914418240528390", "CNN", "https://twitter.com/CNN/status/1509914418240528390"
 )
