@@ -1,0 +1,186 @@
+"""Photo and caption credits: labelled lines, "(A/Getty Images)", "REUTERS/Name", "(EPA)"."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from citeresolve.detect import cues
+from citeresolve.detect.attributions.longtail import JOB_WORDS, NOT_AGENCIES, publication
+from citeresolve.detect.attributions.mentions import Mention
+from citeresolve.detect.attributions.words import alone
+from citeresolve.model import Attribution, AttributionKind, Span
+from citeresolve.outlets.registry import OutletRegistry
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start: int
+    end: int
+
+
+def credit_regions(
+    text: str, lowered: str, mentions: list[Mention], registry: OutletRegistry
+) -> Iterator[Region]:
+    """Stretches that credit an image: labelled lines, "(A/Getty Images)", "REUTERS/Name"."""
+    for word in cues.CREDIT_WORD.finditer(lowered):
+        if not alone(text, word.start(), word.end()) or not _credit_position(text, word.start()):
+            continue
+        label = cues.CREDIT_LABEL.match(lowered, word.start())
+        if label is None:
+            lone = _label_alone(text, word.start(), word.end())
+            if lone is not None:
+                yield lone
+            continue
+        stop = _credit_end(text, label.end(), opened=text[label.start() - 1 : label.start()] == "(")
+        if stop > label.end():
+            yield Region(label.start(), stop)
+    # What: parenthesised text holding a slash. Example: "(Jane Doe/AFP via Getty Images)".
+    # Why linear: one negated class run, bounded, between literal parentheses.
+    for paren in re.finditer(r"\(([^()\n]{1,150}(?:/| via )[^()\n]{1,150})\)", text):
+        inner = paren.group(1).casefold()
+        if any(word in re.findall(r"[a-z]+", inner) for word in cues.CREDIT_WORDS):
+            yield Region(paren.start(), paren.end())
+    mention_ends = {m.end for m in mentions}  # "The Guardian/Shutterstock": two outlets, no person
+    for mention in mentions:
+        name = text[mention.name_start : mention.end]
+        # "REUTERS/Jane Doe", "AP Photo/Evan Vucci": an agency's credit, name after a slash.
+        tail = re.match(r"(?: Photo)?/[^\W\d_][^\n/()]{0,60}", text[mention.end : mention.end + 70])
+        if tail and (name.isupper() or tail.group().startswith(" Photo")):
+            end = _credit_end(text, mention.end + tail.end(), opened=False)
+            yield Region(mention.name_start, end)
+        # "(EPA)": a photo agency alone in parentheses, not followed by a dateline dash.
+        slashed = _person_slash_credit(text, mention) or _via_credit(text, mention)
+        if slashed is not None and mention.name_start - 1 not in mention_ends:
+            yield slashed
+        outlet = registry.get(mention.outlet_id)
+        if outlet and outlet.kind == "photo_agency" and _is_photo_credit_paren(text, mention):
+            yield Region(mention.start - 1, mention.end + 1)
+
+
+def _label_alone(text: str, start: int, end: int) -> Region | None:
+    """ "Credit" or "Photo" alone on its line, the credit on the next: the next line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0 or text[line_start:start].strip() or text[end:line_end].strip(" \t:"):
+        return None
+    following = line_end
+    while following < len(text) and text[following] in "\n \t":
+        following += 1
+    stop = _credit_end(text, following, opened=False)
+    return Region(start, stop) if stop > following else None
+
+
+# What: the parts of a credit between its separators. Example: "Jane Doe", "AFP", "Getty Images".
+# Why linear: a literal alternation of separators used with split().
+_CREDIT_SEPARATORS = re.compile(r"\s*/\s*|\s+via\s+|\s*[,;|]\s*|\s*:\s*")
+
+
+def unregistered_credits(
+    text: str, credit: Region, known: list[tuple[int, int]]
+) -> Iterator[Attribution]:
+    """Credited names the registry does not know but that say "publication": "(Photo: KOLR)"."""
+    offset = credit.start
+    for part in _CREDIT_SEPARATORS.split(text[credit.start : credit.end]):
+        name = part.strip(" ()[].")
+        start = text.find(name, offset, credit.end) if name else -1
+        if start < 0:
+            continue
+        offset = start + len(name)
+        end = start + len(name)
+        # "Yossi Aloni/Flash90": after a person and a slash comes the agency; not so after an
+        # agency ("AP Photo/Nora Whitley", "REUTERS/Jane Doe"), where a person follows.
+        after_slash = "/" in text[credit.start : start] and not any(b <= start for _, b in known)
+        structural = (
+            after_slash
+            and name[:1].isupper()
+            and not {w.lower() for w in name.split()} & (JOB_WORDS | NOT_AGENCIES)
+        )
+        if not any(a < end and start < b for a, b in known) and (structural or publication(name)):
+            yield Attribution(
+                span=Span.of(text, credit.start, credit.end),
+                kind=AttributionKind.IMAGE_CREDIT,
+                name=name,
+                outlet_id=None,
+                name_span=Span.of(text, start, start + len(name)),
+                unregistered=True,
+            )
+
+
+def _credit_position(text: str, start: int) -> bool:
+    """A credit label opens a line, a sentence or a parenthesis: "Photo: …", "(Photo: …)"."""
+    before = text[max(0, start - 2) : start]
+    if start == 0 or before.endswith(("\n", "(")):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip(" \t"):
+        return True
+    return len(before) == 2 and before[0] in ".!?" and before[1].isspace()
+
+
+# What: a photographer's name right before the slash of a credit. Example: "Kent Hallworth/".
+# Why linear: anchored at the end of a short window; bounded runs of name characters.
+_CREDITED_PERSON = re.compile(r"(?:^|(?<=[(\s]))[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}$")
+
+
+def _person_slash_credit(text: str, mention: Mention) -> Region | None:
+    """ "Kent Hallworth/Bloomberg via Getty Images", "(Rick Alvarado/AP)", "Jordan Vesel /
+    Duluth News Tribune": a person, a slash, the agency: a photo credit without a label."""
+    slash = text.rfind("/", max(0, mention.name_start - 3), mention.name_start)
+    if slash < 0 or text[slash + 1 : mention.name_start].strip():
+        return None
+    before = slash - 1 if text[slash - 1 : slash] == " " else slash
+    line_start = text.rfind("\n", 0, before) + 1
+    person = _CREDITED_PERSON.search(text, max(line_start, before - 60), before)
+    if person is None:
+        return None
+    return _credit_from(text, person.start(), mention.end)
+
+
+# What: "Person/Agency via " right before a name. Example: "Carlos Ybarra/VIEWpress via ".
+# Why linear: anchored at the end of a short window; bounded runs between literals.
+_VIA_CREDIT = re.compile(
+    r"(?:^|(?<=[(\s]))[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3} ?/ ?[^\s/()]{1,40}"
+    r"(?: [^\s/()]{1,40}){0,3} via $"
+)
+
+
+def _via_credit(text: str, mention: Mention) -> Region | None:
+    """ "Carlos Ybarra/VIEWpress via Getty Images": the agency after "via" in a slash credit."""
+    if text[max(0, mention.name_start - 4) : mention.name_start] != "via ":
+        return None
+    line_start = text.rfind("\n", 0, mention.name_start) + 1
+    credit = _VIA_CREDIT.search(text, max(line_start, mention.name_start - 140), mention.name_start)
+    if credit is None:
+        return None
+    return _credit_from(text, credit.start(), mention.end)
+
+
+def _credit_from(text: str, start: int, name_end: int) -> Region:
+    """A credit from its first word to its end, its parentheses included when it has them."""
+    opened = text[start - 1 : start] == "("
+    end = _credit_end(text, name_end, opened=opened)
+    return Region(start - 1 if opened else start, end + (1 if opened else 0))
+
+
+def _is_photo_credit_paren(text: str, mention: Mention) -> bool:
+    if text[mention.start - 1 : mention.start] != "(" or text[mention.end : mention.end + 1] != ")":
+        return False
+    return not re.match(r"\s{0,2}[-–—]", text[mention.end + 1 : mention.end + 4])
+
+
+def _credit_end(text: str, start: int, *, opened: bool) -> int:
+    """A credit runs to the end of its line, its closing parenthesis, or its sentence."""
+    limit = min(len(text), start + 160)
+    line_end = text.find("\n", start, limit)
+    end = line_end if line_end >= 0 else limit
+    if opened:
+        close = text.find(")", start, end)
+        end = close if close >= 0 else end
+    sentence = re.search(r"[.;](?:\s|$)", text[start:end])
+    if sentence:
+        end = start + sentence.start()
+    while end > start and text[end - 1] in " \t,":
+        end -= 1
+    return end

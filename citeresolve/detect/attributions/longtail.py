@@ -1,0 +1,246 @@
+"""Publications the registry does not know, held by a strong cue: "told the Montana Free Press"."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterator
+
+from citeresolve.detect import cues
+from citeresolve.detect.attributions.words import (
+    HYPHEN_DESCRIPTOR,
+    POSSESSIVES,
+    WORD,
+    WORD_CHAR,
+    Word,
+    joined,
+    occurrences,
+    words_in,
+)
+from citeresolve.model import Attribution, AttributionKind, Span
+from citeresolve.outlets.registry import OutletRegistry
+
+# --- Publications the registry does not know ------------------------------------------------
+
+# What: a cue before a name, in lower-cased text. Example: "according to " in "According to
+# the Montana Free Press". Why linear: a literal alternation and one bounded space run.
+_UNREGISTERED_LEFT_CUES = (
+    "according to",
+    "as first reported by",
+    "as reported by",
+    "first reported by",
+    "reported by",
+    "in an interview with",
+    "told",
+    "speaking to",
+    "citing",
+    "per",
+    "published by",
+    "writing in",
+    "wrote in",
+)
+# What: the space (and article) between a cue and a name. Example: " the ".
+# Why linear: bounded literal repetition, applied with match() at one position.
+_CUE_GAP = re.compile(r" {1,2}(?:the )?")
+# What: a strong reporting verb after a name. Example: " reported" in "KTVI reported".
+# Why linear: literal alternation, optional literal adverb.
+_UNREGISTERED_VERB_PHRASES = (
+    *cues.UNREGISTERED_VERBS,
+    "contributed to this report",
+    "contributed to the report",
+    "contributed to this story",
+)
+# What: an adverb between a name and its verb. Example: " also " in "KTVI also reported".
+# Why linear: a literal alternation anchored at the end of a short window.
+_ADVERB_BEFORE = re.compile(r" (?:also|first|later|previously|exclusively) $")
+
+
+# What: a US broadcast call sign. Example: "KTVI", "WNBC", "KOMO-TV".
+# Why linear: fixed-length classes and a literal alternation.
+_CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
+# What: a source credited in parentheses. Example: "(via Android Authority)".
+# Why linear: literals around one bounded run of capitalised words.
+_PAREN_VIA = re.compile(r"\(via (?P<name>[A-Z][\w.'’&-]{0,30}(?: [A-Z0-9][\w.'’&-]{0,30}){0,3})\)")
+_PLATFORM_WORDS = frozenset(
+    "twitter x instagram facebook tiktok youtube telegram reddit bluesky threads mastodon "
+    "whatsapp signal email getty shutterstock".split()
+)
+
+# What: a station's dateline. Example: "SEATTLE (KOMO) —". Why linear: fixed classes, literals.
+_CALL_SIGN_DATELINE = re.compile(r"\((?P<name>[KW][A-Z]{2,3}(?:-TV)?)\)\s{0,2}[-–—]")
+_NOT_CALL_SIGNS = frozenset(
+    {"WHO", "WTO", "WWF", "WWE", "WFP", "WMO", "WEF", "KGB", "WNBA", "WTA", "KFC"}
+)
+_CONNECTORS = frozenset({"of", "de", "del", "la", "le", "di", "für", "and", "&"})
+MAX_NAME_WORDS = 6
+
+
+def unregistered(
+    text: str, lowered: str, taken: list[tuple[int, int]], registry: OutletRegistry
+) -> Iterator[Attribution]:
+    """A cue holding a capitalised name that says "publication" (Press, Posten, a call sign),
+    or that opens with an outlet's name ("told BBC Sport", "according to CNN Indonesia")."""
+
+    def credited_publication(name: str) -> bool:
+        words = tuple(WORD.findall(name.removeprefix("The ").removeprefix("the ")))
+        # One word more than an outlet's name: "BBC Sport", "CNN Indonesia" (not "Economist
+        # Paul Krugman": a name that needs its "The", and a person after it).
+        prefix = words[:-1]
+        opens_with_outlet = (
+            len(words) >= 2
+            and registry.match_words(prefix) is not None
+            and not registry.needs_article(prefix)
+        )
+        if opens_with_outlet and not {w.lower() for w in words} & cues.INSTITUTION_WORDS:
+            return True  # "BBC Sport", "CNN Indonesia": an outlet's name and more
+        return publication(name)
+
+    occupied = sorted(taken)
+    starts = [a for a, _ in occupied]
+
+    def free(start: int, end: int) -> bool:
+        i = bisect_right(starts, end) - 1
+        return i < 0 or occupied[i][1] <= start
+
+    for cue_start, cue_end in occurrences(lowered, _UNREGISTERED_LEFT_CUES):
+        if cue_start and WORD_CHAR.match(text, cue_start - 1):
+            continue
+        gap = _CUE_GAP.match(lowered, cue_end)
+        if gap is None:
+            continue
+        name = name_after(text, gap.end())
+        if name and free(*name) and credited_publication(text[name[0] : name[1]]):
+            interview = lowered.startswith(("told", "in an", "speaking"), cue_start)
+            kind = AttributionKind.INTERVIEW if interview else AttributionKind.REPORT
+            yield unregistered_attribution(text, cue_start, name[1], name, kind)
+    for via in _PAREN_VIA.finditer(text):
+        name = via.span("name")
+        words = {w.lower() for w in via["name"].split()}
+        if free(*name) and not words & cues.INSTITUTION_WORDS and not words & _PLATFORM_WORDS:
+            yield unregistered_attribution(
+                text, via.start() + 1, name[1], name, AttributionKind.VIA
+            )
+    for dateline in _CALL_SIGN_DATELINE.finditer(text):
+        name = dateline.span("name")
+        if dateline["name"] not in _NOT_CALL_SIGNS and free(*name):
+            yield unregistered_attribution(
+                text, dateline.start(), dateline.end(), name, AttributionKind.DATELINE
+            )
+    for verb_start, verb_end in occurrences(lowered, _UNREGISTERED_VERB_PHRASES):
+        if lowered[verb_start - 1 : verb_start] != " " or WORD_CHAR.match(text, verb_end):
+            continue
+        before = verb_start - 1
+        adverb = _ADVERB_BEFORE.search(lowered, max(0, before - 14), before + 1)
+        name_end = adverb.start() if adverb else before
+        name = _name_before(text, name_end)
+        if name and free(*name) and credited_publication(text[name[0] : name[1]]):
+            yield unregistered_attribution(text, name[0], verb_end, name, AttributionKind.REPORT)
+
+
+# What: a byline naming an outlet the registry does not know.
+# Example: "By Marcus Hill, Gateway Now".
+# Why linear: anchored to a line; bounded runs of name characters separated by literals.
+_UNREGISTERED_BYLINE = re.compile(
+    r"^[ \t]*By [A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}, "
+    r"(?P<name>[A-Z][\w.'’&-]{0,30}(?: [A-Z0-9][\w.'’&-]{0,30}){0,4})[ \t]*$",
+    re.M,
+)
+NOT_AGENCIES = frozenset({"handout", "file", "pool", "courtesy", "illustration"})
+JOB_WORDS = frozenset(
+    "writer reporter correspondent editor staff contributor columnist producer photographer "
+    "intern fellow special critic analyst bureau desk".split()
+)
+
+
+def unregistered_bylines(text: str, taken: list[tuple[int, int]]) -> Iterator[Attribution]:
+    for line in _UNREGISTERED_BYLINE.finditer(text):
+        start, end = line.span("name")
+        if any(a < end and start < b for a, b in taken):
+            continue  # a registry outlet: the byline is already read
+        if {w.lower() for w in line["name"].split()} & JOB_WORDS:
+            continue  # "By Jane Doe, Staff Writer"
+        cue_start = line.start() + len(line.group()) - len(line.group().lstrip(" \t"))
+        yield unregistered_attribution(text, cue_start, end, (start, end), AttributionKind.BYLINE)
+
+
+def name_after(text: str, position: int) -> tuple[int, int] | None:
+    words = [
+        w
+        for w, _ in zip(
+            WORD.finditer(text, position, position + 120), range(MAX_NAME_WORDS), strict=False
+        )
+    ]
+    end = None
+    previous_end = position
+    for match in words:
+        if match.start() != previous_end and text[previous_end : match.start()] != " ":
+            break
+        word = match.group()
+        if word[:1].isupper() or word[:1].isdigit():
+            end = match.end()
+        elif word not in _CONNECTORS:
+            break
+        previous_end = match.end()
+    if end is None or not text[position : position + 1].isupper():
+        return None
+    if text[end - 2 : end] in POSSESSIVES:
+        end -= 2
+    return position, end
+
+
+def _name_before(text: str, position: int) -> tuple[int, int] | None:
+    words = words_in(text, max(0, position - 70), position)
+    start = None
+    end = words[-1].end if words else position
+    if end != position:
+        return None
+    following: Word | None = None
+    for word in reversed(words[-MAX_NAME_WORDS:]):
+        if following is not None and start is not None and not joined(text, word, following):
+            break
+        if word.text[:1].isupper() or word.text[:1].isdigit():
+            start = word.start
+        elif word.text not in _CONNECTORS:
+            break
+        following = word
+    if start is None:
+        return None
+    descriptor = HYPHEN_DESCRIPTOR.match(text, start, end)
+    if descriptor is not None:  # "Houthi-run Al-Masirah TV", "Seoul-based Daily NK"
+        start = descriptor.end()
+    if text[max(0, start - 4) : start].lower() == "the ":
+        start -= 4
+    return start, end
+
+
+def publication(name: str) -> bool:
+    words = [w for w in re.split(r"[\s]+", name) if w]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return False
+    lowered = [w.lower().strip("'’") for w in words]
+    if any(w in cues.INSTITUTION_WORDS for w in lowered):
+        return False
+    if len(words) == 1 and _CALL_SIGN.fullmatch(words[0]) and words[0] not in _NOT_CALL_SIGNS:
+        return True
+    parts = {part for w in lowered for part in w.split("-")}
+    if any(w.endswith(cues.PUBLICATION_SUFFIXES) for w in parts):
+        return True  # "Hamburger Abendblatt", "Dagens Nyheter", "Göteborgs-Posten"
+    return bool(parts & cues.PUBLICATION_WORDS) and len(words) >= (1 if "-" in name else 2)
+
+
+def unregistered_attribution(
+    text: str, start: int, end: int, name: tuple[int, int], kind: AttributionKind
+) -> Attribution:
+    label = text[name[0] : name[1]]
+    if label[:4].lower() == "the ":
+        label = label[4:]
+    return Attribution(
+        span=Span.of(text, start, end),
+        kind=kind,
+        name=label,
+        outlet_id=None,
+        name_span=Span.of(text, name[0], name[1]),
+        unregistered=True,
+    )

@@ -1,0 +1,130 @@
+"""Unnamed outlets: "a French newspaper", "state media", "local media reports"."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from citeresolve.detect import cues
+from citeresolve.detect.attributions.words import (
+    Word,
+    alone,
+    around,
+    joined,
+    longest_first,
+    occurrences,
+)
+
+# --- Unnamed outlets -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    start: int
+    end: int
+    text: str
+    self_cued: bool = False
+
+
+_NOUN_WORDS = tuple(tuple(noun.split()) for noun in cues.OUTLET_NOUNS)
+_NOUN_FIRST = frozenset(words[0] for words in _NOUN_WORDS)
+
+PHRASE_CONTEXT = 50  # characters before a noun: three descriptors and a determiner fit
+# Longest first, by first word: "news agency" is tried before "news" would be.
+_NOUNS_BY_FIRST = {
+    first: sorted((w for w in _NOUN_WORDS if w[0] == first), key=len, reverse=True)
+    for first in _NOUN_FIRST
+}
+
+
+def unnamed_phrases(text: str, lowered: str) -> Iterator[Phrase]:
+    """Outlet nouns with what makes them a source: "a French newspaper", "state media"."""
+    taken_until = -1
+    for hit_start, hit_end in longest_first(occurrences(lowered, cues.OUTLET_NOUNS)):
+        if hit_start < taken_until or not alone(text, hit_start, hit_end):
+            continue
+        words, index = around(text, hit_start, before=PHRASE_CONTEXT, after=3)
+        if index >= len(words) or words[index].start != hit_start:
+            continue
+        word = words[index]
+        noun = _noun_at(text, words, index)
+        if noun is None:
+            continue
+        noun_words, noun_end = noun
+        start, descriptors, determiner = _describe(text, words, index)
+        if word.text.lower() == "tv" and word.text != "TV":
+            continue
+        if (
+            word.text[:1].isupper()
+            and not word.text.isupper()
+            and _capitalised_before(words, index)
+        ):
+            continue  # "Iowa Public Radio": a proper name, not a description
+        if descriptors == 0 and (
+            " ".join(noun_words) in cues.NEEDS_DESCRIPTOR or determiner in (None, "the")
+        ):
+            continue
+        taken_until = noun_end
+        yield Phrase(start, noun_end, text[start:noun_end])
+    for bare in cues.BARE_PHRASES.finditer(text):
+        before = text[max(0, bare.start() - 40) : bare.start()].split()
+        if before and (
+            before[-1].lower() in cues.DESCRIPTORS or before[-1].lower() in cues.NATIONALITIES
+        ):
+            continue  # "local media reports" is found above as "local media"
+        yield Phrase(bare.start(), bare.end(), bare.group(), self_cued=True)
+
+
+def _capitalised_before(words: list[Word], index: int) -> bool:
+    return index > 0 and words[index - 1].text[:1].isupper()
+
+
+def _noun_at(text: str, words: list[Word], index: int) -> tuple[tuple[str, ...], int] | None:
+    for noun_words in _NOUNS_BY_FIRST.get(words[index].text.lower(), ()):
+        chunk = words[index : index + len(noun_words)]
+        if len(chunk) < len(noun_words) or tuple(w.text.lower() for w in chunk) != noun_words:
+            continue
+        if any(not joined(text, a, b) for a, b in itertools.pairwise(chunk)):
+            continue
+        return noun_words, chunk[-1].end
+    return None
+
+
+def _describe(text: str, words: list[Word], index: int) -> tuple[int, int, str | None]:
+    """Walk back over at most three descriptors and one determiner: (start, descriptors, det)."""
+    start = words[index].start
+    descriptors = 0
+    position = index - 1
+    while position >= 0 and descriptors < 3:
+        word = words[position]
+        gap = text[word.end : start]
+        lowered = word.text.lower()
+        if gap not in (" ", "-") or not (
+            lowered in cues.DESCRIPTORS or lowered in cues.NATIONALITIES
+        ):
+            break
+        if lowered in cues.NATIONALITIES and not word.text[:1].isupper():
+            break
+        start = word.start
+        descriptors += 1
+        position -= 1
+    determiner = None
+    if position >= 0:
+        word = words[position]
+        if text[word.end : start] == " " and word.text.lower() in cues.DETERMINERS:
+            determiner = word.text.lower()
+            start = word.start
+    return start, descriptors, determiner
+
+
+def unnamed_label(phrase: str) -> str:
+    """ "A French newspaper" at a sentence start is still "a French newspaper"."""
+    first, _, rest = phrase.partition(" ")
+    if rest and first.lower() in cues.DETERMINERS:
+        return f"{first.lower()} {rest}"
+    return (
+        phrase[:1].lower() + phrase[1:]
+        if phrase[:1].isupper() and phrase.split()[0].lower() in cues.DESCRIPTORS
+        else phrase
+    )
