@@ -32,12 +32,15 @@ from citeresolve.batch import (
     run_batch,
 )
 from citeresolve.corpus import summarize as summarize_lines
+from citeresolve.detect import explain as explain_mentions
+from citeresolve.document import load
 from citeresolve.errors import CiteResolveError
 from citeresolve.graph import CitationGraph
 from citeresolve.model import Severity
 from citeresolve.outlets.registry import OutletRegistry, load_registry
-from citeresolve.pipeline import audit_async, cache_for
+from citeresolve.pipeline import audit_async, cache_for, is_url
 from citeresolve.render import RENDERERS, SINGLE_DOCUMENT, OutputFormat
+from citeresolve.render.explain import explain_json, explain_text
 from citeresolve.render.table import table_report
 from citeresolve.resolve.cache import CacheError, open_cache
 from citeresolve.resolve.options import ResolveOptions, default_cache_dir
@@ -160,9 +163,20 @@ def audit(
         FailOn | None,
         typer.Option("--fail-on", help="Exit 1 when a finding is at least this severe."),
     ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain",
+            help="List every outlet mention and the rule that credited or dropped it "
+            "(detection only, no network; --format json for JSON).",
+        ),
+    ] = False,
 ) -> None:
     """Find, resolve and report what each SOURCE cites."""
     registry = _registry(outlets)
+    if explain:
+        _explain(sources, registry, whole_page, json_out=output_format is OutputFormat.JSON)
+        return
     options = _resolve_options(
         timeout=timeout,
         connect_to=connect_to,
@@ -189,6 +203,27 @@ def audit(
         raise typer.Exit(EXIT_USAGE)
     if fail_on is not None and any(_at_least(graph, Severity(fail_on.value)) for graph in graphs):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _explain(
+    sources: list[str], registry: OutletRegistry, whole_page: bool, *, json_out: bool
+) -> None:
+    failed = False
+    for source in sources:
+        if is_url(source):
+            print(f"citeresolve: {source}: --explain reads files or -, not URLs", file=sys.stderr)
+            failed = True
+            continue
+        try:
+            doc = load(source)
+        except CiteResolveError as exc:
+            print(f"citeresolve: {exc}", file=sys.stderr)
+            failed = True
+            continue
+        candidates = explain_mentions(doc, registry=registry, whole_page=whole_page)
+        sys.stdout.write((explain_json if json_out else explain_text)(doc, candidates))
+    if failed:
+        raise typer.Exit(EXIT_USAGE)
 
 
 async def _audit_all(

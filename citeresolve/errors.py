@@ -6,6 +6,7 @@ CiteResolveError
 │   ├── SourceUnreadable
 │   └── EmptySource
 ├── OutletRegistryError   an outlet data file is malformed
+├── LexiconError          a shipped attribution lexicon file is malformed
 └── UsageError            options that contradict each other (CLI exit 2)
 """
 
@@ -34,6 +35,10 @@ class EmptySource(InputError):
 
 class OutletRegistryError(CiteResolveError):
     """An outlet data file (shipped or from --outlets) is malformed."""
+
+
+class LexiconError(CiteResolveError):
+    """A shipped attribution lexicon file is malformed (a packaging fault, caught by a test)."""
 
 
 class UsageError(CiteResolveError):

@@ -130,6 +130,8 @@ class _Builder:
         self.nodes: dict[str, Node] = {}
         self.edges: dict[tuple[str, str, str, str | None], list[Span]] = defaultdict(list)
         self.cues: dict[tuple[str, str, str, str | None], str] = {}
+        self.langs: dict[tuple[str, str, str, str | None], str] = {}
+        self.referents: dict[tuple[str, str, str, str | None], str] = {}
         self.flags: list[Flag] = []
 
     def add_article(self) -> None:
@@ -243,6 +245,9 @@ class _Builder:
         key = (owner, target, "attributes_to", attribution.kind.value)
         self.edges[key].append(attribution.span)
         self.cues.setdefault(key, attribution.span.text)
+        self.langs.setdefault(key, attribution.lang)
+        if attribution.refers_to is not None:
+            self.referents.setdefault(key, self._outlet_node(attribution.refers_to))
 
     def add_link(self, owner: str, url: str, span: Span) -> None:
         outcome = self.resolutions.urls.get(url, OFFLINE_URL)
@@ -305,6 +310,8 @@ class _Builder:
                     kind,
                     self.cues.get((source, target, edge_type, kind)),
                     evidence,
+                    self.langs.get((source, target, edge_type, kind)),
+                    self.referents.get((source, target, edge_type, kind)),
                 )
             )
         edges.sort(key=lambda e: (e.source, e.type, e.target, e.kind or ""))

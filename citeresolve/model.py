@@ -77,6 +77,9 @@ class Attribution:
     outlet_id: str | None  # registry id; None for unnamed and unregistered outlets
     name_span: Span
     unregistered: bool = False  # a publication named in the text but not in the registry
+    lang: str = "und"  # BCP 47 of the sentence it was found in; "und" when nothing tells
+    refers_to: str | None = None  # a back-reference's outlet id ("the newspaper" -> "reuters")
+    rule: str = ""  # which rule of the grammar credited it, for ``audit --explain``
 
     @property
     def unnamed(self) -> bool:
@@ -131,6 +134,8 @@ class Edge:
     kind: str | None = None
     cue: str | None = None
     evidence: tuple[Span, ...] = ()
+    lang: str | None = None  # attributions only
+    refers_to: str | None = None  # back-references only: the outlet node meant
 
     def to_dict(self) -> dict[str, JSON]:
         out: dict[str, JSON] = {"source": self.source, "target": self.target, "type": self.type}
@@ -138,6 +143,10 @@ class Edge:
             out["cue"] = self.cue
         if self.kind is not None:
             out["kind"] = self.kind
+        if self.lang is not None:
+            out["lang"] = self.lang
+        if self.refers_to is not None:
+            out["refers_to"] = self.refers_to
         out["evidence"] = [span.to_dict() for span in self.evidence]
         return out
 

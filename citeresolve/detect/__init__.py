@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from citeresolve.detect.attributions import find_attributions
+from dataclasses import replace
+
+from citeresolve.detect.attributions import Candidate, analyse, find_attributions
 from citeresolve.detect.embeds import find_embeds
 from citeresolve.detect.links import find_links
 from citeresolve.document import Document
@@ -38,4 +40,32 @@ def detect(
     )
 
 
-__all__ = ["detect", "find_attributions", "find_embeds", "find_links"]
+def explain(
+    doc: Document, *, registry: OutletRegistry | None = None, whole_page: bool = False
+) -> tuple[Candidate, ...]:
+    """Every outlet mention weighed, in text order, with the rule that credited or dropped it.
+
+    >>> from citeresolve.document import load
+    >>> doc = load("a.txt", data=b"CNN is on air. Talks stalled, according to Reuters.")
+    >>> [(c.name, c.credited) for c in explain(doc)]
+    [('CNN', False), ('Reuters', True)]
+    """
+    scope = None if whole_page else article_scope(doc)
+    analysis = analyse(doc, registry or default_registry())
+    weighed = {(c.span.start, c.span.end) for c in analysis.candidates}
+    candidates = list(analysis.candidates) + [
+        Candidate(a.name, a.outlet_id or a.refers_to, a.name_span, True, a.rule)
+        for a in analysis.attributions
+        if (a.name_span.start, a.name_span.end) not in weighed
+    ]
+    out = []
+    for candidate in sorted(candidates, key=lambda c: (c.span.start, c.span.end, c.name)):
+        if not in_scope(scope, candidate.span.start, candidate.span.end):
+            candidate = replace(
+                candidate, credited=False, rule=f"outside the article ({candidate.rule})"
+            )
+        out.append(candidate)
+    return tuple(out)
+
+
+__all__ = ["Candidate", "detect", "explain", "find_attributions", "find_embeds", "find_links"]

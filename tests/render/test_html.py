@@ -21,7 +21,7 @@ from citeresolve.render.html import render_html
 from tests.helpers import SEED, fixture_path, read_json
 
 GOLDEN = "golden/seed.offline.html"
-LIVE_BLOG = "corpus/a18-live-custom-cycling-stage.html"
+LIVE_BLOG = "synthetic/a18-live-custom-cycling-stage.html"
 EVIL = "<script>alert(1)</script>"
 HTTP = re.compile(r"https?://\S+")
 

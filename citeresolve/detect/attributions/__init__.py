@@ -8,10 +8,21 @@ People and institutions are never matched: only registry names and outlet nouns 
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
+from citeresolve.detect.attributions.backrefs import back_references
 from citeresolve.detect.attributions.credits import Region, credit_regions, unregistered_credits
-from citeresolve.detect.attributions.grammar import byline, cue_around, dateline
+from citeresolve.detect.attributions.grammar import (
+    CueHit,
+    byline,
+    coordinated,
+    cue_around,
+    dateline,
+)
+from citeresolve.detect.attributions.language import guess_language, page_language
 from citeresolve.detect.attributions.longtail import (
     name_after,
     unregistered,
@@ -21,9 +32,27 @@ from citeresolve.detect.attributions.longtail import (
 from citeresolve.detect.attributions.mentions import Mention, find_mentions
 from citeresolve.detect.attributions.unnamed import unnamed_label, unnamed_phrases
 from citeresolve.detect.attributions.words import ASCII_LOWER, CLAUSE_WORDS
+from citeresolve.detect.lexicon import Grammar, default_grammar
 from citeresolve.document import Document
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A mention the detector weighed, credited or not, and why: what ``--explain`` shows."""
+
+    name: str
+    outlet_id: str | None
+    span: Span  # the name as written
+    credited: bool
+    rule: str  # "before", "after", "inverted", "agent", "after-noun", "credit", ... or why not
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    attributions: tuple[Attribution, ...]
+    candidates: tuple[Candidate, ...]
 
 
 def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribution, ...]:
@@ -36,14 +65,26 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
     >>> [(a.span.text, a.outlet_id, a.kind.value) for a in found]
     [('according to Reuters', 'reuters', 'report')]
     """
+    return analyse(doc, registry).attributions
+
+
+def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = None) -> Analysis:
+    """Mentions first, roles second: every outlet mention, then the cue (if any) that credits it."""
+    grammar = grammar or default_grammar()
     text = doc.text
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lengthen in lower case ("İ"): keep offsets
         lowered = text.translate(ASCII_LOWER)
+    page_lang = page_language(doc) or guess_language(text, grammar)
     mentions = list(find_mentions(text, registry))
     unnamed = list(unnamed_phrases(text, lowered))
     found: list[Attribution] = []
+    candidates: list[Candidate] = []
     credited: set[tuple[int, int]] = set()
+
+    def lang_of(hit_lang: str | None) -> str:
+        return page_lang or hit_lang or "und"
+
     name_starts = [m.name_start for m in mentions]  # ascending: mentions come in text order
     for credit in credit_regions(text, lowered, mentions, registry):
         first = bisect_left(name_starts, credit.start)
@@ -53,22 +94,43 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
             if m.end <= credit.end
         ]
         for mention in inside:
-            found.append(registry_attribution(text, credit, AttributionKind.IMAGE_CREDIT, mention))
+            found.append(
+                registry_attribution(
+                    text, credit, AttributionKind.IMAGE_CREDIT, mention, lang_of(None), "credit"
+                )
+            )
             credited.add((mention.start, mention.end))
-        found.extend(unregistered_credits(text, credit, [(m.name_start, m.end) for m in inside]))
-    unnamed_by_end = {phrase.end: phrase for phrase in unnamed}
-    for mention in mentions:
-        if (mention.start, mention.end) in credited:
-            continue
-        descriptor = unnamed_by_end.get(mention.start) or unnamed_by_end.get(mention.start - 1)
-        anchor = mention.start if descriptor is None else descriptor.start
-        cue = (
-            dateline(text, mention)
-            or byline(text, mention)
-            or cue_around(text, mention.start, mention.end, left_anchor=anchor)
+        found.extend(
+            replace(a, lang=lang_of(None), rule="credit")
+            for a in unregistered_credits(text, credit, [(m.name_start, m.end) for m in inside])
         )
-        if cue:
-            found.append(registry_attribution(text, cue[0], cue[1], mention))
+    unnamed_by_end = {phrase.end: phrase for phrase in unnamed}
+    for group in _coordinated_groups(text, mentions):
+        head = group[0]
+        descriptor = unnamed_by_end.get(head.start) or unnamed_by_end.get(head.start - 1)
+        anchor = head.start if descriptor is None else descriptor.start
+        for mention in group:
+            if (mention.start, mention.end) in credited:
+                candidates.append(_candidate(text, mention, True, "credit"))
+                continue
+            fixed = dateline(text, mention) or byline(text, mention)
+            hit = fixed or cue_around(
+                text,
+                mention.start,
+                mention.end,
+                grammar,
+                left_anchor=anchor if mention is head else head.start,
+                list_end=group[-1].end,
+            )
+            if hit is None:
+                candidates.append(_candidate(text, mention, False, "no cue in reach"))
+                continue
+            if mention is not head and hit.span.start < mention.start:
+                hit = hit._replace(span=Span.of(text, hit.span.start, mention.end))
+            found.append(
+                registry_attribution(text, hit.span, hit.kind, mention, lang_of(hit.lang), hit.rule)
+            )
+            candidates.append(_candidate(text, mention, True, hit.rule))
     named_starts = {m.start for m in mentions} | {m.name_start for m in mentions}
     for phrase in unnamed:
         if phrase.end in named_starts or phrase.end + 1 in named_starts:
@@ -82,36 +144,79 @@ def find_attributions(doc: Document, registry: OutletRegistry) -> tuple[Attribut
             and text[appositive[0] : appositive[1]].split()[0].lower() not in CLAUSE_WORDS
         ):
             # "German magazine Kicker reported": the noun phrase describes the name after it.
-            cue = cue_around(text, appositive[0], appositive[1], left_anchor=phrase.start)
-            if cue:
+            hit = cue_around(text, appositive[0], appositive[1], grammar, left_anchor=phrase.start)
+            if hit:
                 found.append(
-                    unregistered_attribution(text, cue[0].start, cue[0].end, appositive, cue[1])
+                    replace(
+                        unregistered_attribution(
+                            text, hit.span.start, hit.span.end, appositive, hit.kind
+                        ),
+                        lang=lang_of(hit.lang),
+                        rule=hit.rule,
+                    )
                 )
             continue
-        cue = cue_around(text, phrase.start, phrase.end)
-        if cue is None and phrase.self_cued:
-            cue = Span.of(text, phrase.start, phrase.end), AttributionKind.REPORT
-        if cue:
-            label = unnamed_label(phrase.text)
-            span, kind = cue
+        hit = cue_around(text, phrase.start, phrase.end, grammar)
+        if hit is None and phrase.self_cued:
+            hit = CueHit(
+                Span.of(text, phrase.start, phrase.end), AttributionKind.REPORT, None, "self"
+            )
+        if hit:
             found.append(
                 Attribution(
-                    span=Span.of(text, span.start, span.end),
-                    kind=kind,
-                    name=label,
+                    span=hit.span,
+                    kind=hit.kind,
+                    name=unnamed_label(phrase.text),
                     outlet_id=None,
                     name_span=Span.of(text, phrase.start, phrase.end),
+                    lang=lang_of(hit.lang),
+                    rule=hit.rule,
                 )
             )
     taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unnamed]
-    found.extend(unregistered(text, lowered, taken, registry))
-    found.extend(unregistered_bylines(text, taken))
+    found.extend(
+        replace(a, lang=lang_of(None), rule=a.rule or "long-tail")
+        for a in itertools.chain(
+            unregistered(text, lowered, taken, registry), unregistered_bylines(text, taken)
+        )
+    )
+    found.extend(
+        replace(a, lang=lang_of(a.lang if a.lang != "und" else None))
+        for a in back_references(text, lowered, grammar, found, registry)
+    )
     unique = {(a.span.start, a.span.end, a.outlet_id, a.name): a for a in found}
-    return tuple(sorted(unique.values(), key=lambda a: (a.name_span.start, a.span.start, a.name)))
+    ordered = tuple(
+        sorted(unique.values(), key=lambda a: (a.name_span.start, a.span.start, a.name))
+    )
+    return Analysis(ordered, tuple(candidates))
+
+
+def _candidate(text: str, mention: Mention, credited: bool, rule: str) -> Candidate:
+    span = Span.of(text, mention.name_start, mention.end)
+    return Candidate(span.text, mention.outlet_id, span, credited, rule)
+
+
+def _coordinated_groups(text: str, mentions: list[Mention]) -> Iterator[list[Mention]]:
+    """Mentions joined into lists ("NBC, CBS and ABC News") share the cue of the list."""
+    group: list[Mention] = []
+    for mention in mentions:
+        if group and coordinated(text, group[-1].end, mention.start):
+            group.append(mention)
+            continue
+        if group:
+            yield group
+        group = [mention]
+    if group:
+        yield group
 
 
 def registry_attribution(
-    text: str, region: Region | Span, kind: AttributionKind, mention: Mention
+    text: str,
+    region: Region | Span,
+    kind: AttributionKind,
+    mention: Mention,
+    lang: str,
+    rule: str,
 ) -> Attribution:
     return Attribution(
         span=Span.of(text, region.start, region.end),
@@ -119,4 +224,6 @@ def registry_attribution(
         name=text[mention.name_start : mention.end],
         outlet_id=mention.outlet_id,
         name_span=Span.of(text, mention.name_start, mention.end),
+        lang=lang,
+        rule=rule,
     )

@@ -1,0 +1,142 @@
+"""Back-references: "the newspaper reported", "according to the agency" mean an outlet named before.
+
+They are unnamed mentions in the text, but a fact-checker wants to know which outlet they most
+likely mean: the nearest credited outlet before them whose kind fits the noun.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+
+from citeresolve.detect.attributions.grammar import cue_around
+from citeresolve.detect.attributions.words import alone
+from citeresolve.detect.lexicon import Grammar
+from citeresolve.model import Attribution, AttributionKind, Span
+from citeresolve.outlets.registry import OutletRegistry
+
+# The outlet kind a back-referring noun stands for, by the noun's first letters (stems across
+# languages: "newspaper", "Zeitung", "quotidien", "diario", "газета"...).
+_KIND_OF_NOUN = (
+    (
+        (
+            "newspaper",
+            "paper",
+            "daily",
+            "tabloid",
+            "zeitung",
+            "blatt",
+            "journal",
+            "quotidien",
+            "diario",
+            "periódico",
+            "jornal",
+            "quotidiano",
+            "giornale",
+            "gazeta",
+            "krant",
+            "газет",
+            "dziennik",
+            "新聞",
+            "报",
+        ),
+        "newspaper",
+    ),
+    (
+        (
+            "agency",
+            "agentur",
+            "agence",
+            "agencia",
+            "agência",
+            "agenzia",
+            "agencja",
+            "agentschap",
+            "агентств",
+            "通信",
+            "社",
+        ),
+        "agency",
+    ),
+    (
+        (
+            "broadcaster",
+            "channel",
+            "network",
+            "station",
+            "sender",
+            "chaîne",
+            "cadena",
+            "emissora",
+            "emittente",
+            "stacja",
+            "omroep",
+            "телеканал",
+            "канал",
+            "放送",
+            "台",
+        ),
+        "broadcaster",
+    ),
+    (("magazine", "magazin", "revista", "rivista", "magazyn", "журнал", "誌"), "magazine"),
+    (("site", "website", "portal", "outlet", "сайт", "издание", "portail"), "digital"),
+)
+NEAREST = 6  # credited outlets looked back over for one whose kind fits
+
+
+def back_references(
+    text: str,
+    lowered: str,
+    grammar: Grammar,
+    found: Sequence[Attribution],
+    registry: OutletRegistry,
+) -> Iterator[Attribution]:
+    """Every cued back-reference after a credited outlet, with the outlet it most likely means."""
+    named = sorted(
+        (a for a in found if a.outlet_id and a.kind != AttributionKind.IMAGE_CREDIT),
+        key=lambda a: a.name_span.start,
+    )
+    if not named:
+        return
+    starts = [a.name_span.start for a in named]
+    taken: list[tuple[int, int]] = []
+    for phrase, lang in grammar.back_references:
+        position = lowered.find(phrase)
+        while position >= 0:
+            start, end = position, position + len(phrase)
+            position = lowered.find(phrase, end)
+            if not alone(text, start, end) or any(a < end and start < b for a, b in taken):
+                continue
+            following = text[end : end + 2]
+            if following[:1] == " " and following[1:2].isupper():
+                continue  # "the newspaper Le Monde": a descriptor of the name after it
+            before = bisect_right(starts, start) - 1
+            if before < 0:
+                continue
+            hit = cue_around(text, start, end, grammar)
+            if hit is None:
+                continue
+            taken.append((start, end))
+            referent = _referent(phrase, named[max(0, before - NEAREST + 1) : before + 1], registry)
+            written = text[start:end]
+            yield Attribution(
+                span=hit.span,
+                kind=hit.kind,
+                name=written[:1].lower() + written[1:],
+                outlet_id=None,
+                name_span=Span.of(text, start, end),
+                lang=hit.lang or lang,
+                refers_to=referent,
+                rule="back-reference",
+            )
+
+
+def _referent(phrase: str, recent: Sequence[Attribution], registry: OutletRegistry) -> str | None:
+    wanted = next(
+        (kind for stems, kind in _KIND_OF_NOUN if any(stem in phrase for stem in stems)), None
+    )
+    for attribution in reversed(recent):
+        outlet = registry.get(attribution.outlet_id or "")
+        if wanted is None or (outlet is not None and outlet.kind == wanted):
+            return attribution.outlet_id
+    return recent[-1].outlet_id if recent else None

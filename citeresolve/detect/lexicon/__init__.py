@@ -1,0 +1,228 @@
+"""The attribution lexicon: one data file per language, merged into the tables the grammar reads.
+
+Each ``<lang>.json`` lists what makes a mention of an outlet a citation in that language:
+phrases before the name ("according to", "laut", "selon"), after it ("reported", "zufolge",
+"によると"), the small words that may stand between, credit labels and unnamed-outlet words. The
+matcher does no stemming, so every inflected form is written out. Cues of every language apply
+to every page (pages mix languages); the language a cue came from is kept for the edge's ``lang``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+from citeresolve.errors import LexiconError
+from citeresolve.model import AttributionKind
+
+KEYS = frozenset(
+    {
+        "lang",
+        "language",
+        "before",
+        "after",
+        "agent_markers",
+        "agent_heads",
+        "after_nouns",
+        "between",
+        "adverbs",
+        "clause_followers",
+        "media_nouns",
+        "unnamed",
+        "credit_labels",
+        "credit_phrases",
+    }
+)
+UNNAMED_KEYS = frozenset({"nouns", "adjectives", "phrases", "back_references"})
+# Scripts written without spaces between words: their phrases are matched as substrings.
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# What: a word as the detectors split text (inner dots, hyphens, apostrophes kept).
+# Why linear: every repetition starts with a punctuation char the word class excludes.
+_WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A phrase that credits the outlet it stands next to."""
+
+    words: tuple[str, ...]  # case-folded words; empty for unspaced scripts
+    phrase: str  # as written in the lexicon
+    kind: AttributionKind
+    lang: str
+    inverted: bool = False  # a verb before its subject: "…, reported the Guardian."
+
+
+@dataclass(frozen=True, slots=True)
+class Grammar:
+    """Every language's lexicon merged into lookup tables, built once."""
+
+    before_by_last: Mapping[str, tuple[Cue, ...]]  # by the cue's last word, longest first
+    after_by_first: Mapping[str, tuple[Cue, ...]]  # by the cue's first word, longest first
+    after_unspaced: tuple[Cue, ...]  # "によると": matched right at the name's end
+    before_unspaced: tuple[Cue, ...]  # "据": matched right before the name
+    after_nouns: Mapping[str, Cue]
+    between: frozenset[str]
+    adverbs: frozenset[str]
+    clause_followers: frozenset[str]
+    agent_markers: frozenset[str]
+    agent_heads: frozenset[str]
+    media_nouns: frozenset[str]
+    unnamed_nouns: frozenset[str]
+    unnamed_adjectives: frozenset[str]
+    unnamed_phrases: tuple[tuple[str, str], ...]  # (case-folded phrase, lang)
+    back_references: tuple[tuple[str, str], ...]
+    credit_labels: frozenset[str]
+    credit_phrases: tuple[Cue, ...]
+    languages: tuple[str, ...]
+    function_words: Mapping[str, str]  # a word only one language uses -> that language
+
+
+def words_of(phrase: str) -> tuple[str, ...]:
+    """A phrase as the grammar compares it: case-folded words.
+
+    >>> words_of("According to")
+    ('according', 'to')
+    """
+    return tuple(w.casefold() for w in _WORD.findall(phrase))
+
+
+@cache
+def default_grammar() -> Grammar:
+    """The grammar of the lexicon files shipped in the package (read once, immutable)."""
+    folder = files("citeresolve.detect.lexicon")
+    raw = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".json"):
+            try:
+                raw.append(json.loads(entry.read_text(encoding="utf-8")))
+            except ValueError as error:
+                raise LexiconError(f"lexicon {entry.name}: not JSON ({error})") from None
+    return build_grammar(raw)
+
+
+def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
+    """Merge lexicons (as read from their files) into one Grammar; validates as it goes."""
+    before: dict[str, list[Cue]] = {}
+    after: dict[str, list[Cue]] = {}
+    after_unspaced: list[Cue] = []
+    before_unspaced: list[Cue] = []
+    after_nouns: dict[str, Cue] = {}
+    sets: dict[str, set[str]] = {
+        k: set()
+        for k in (
+            "between",
+            "adverbs",
+            "clause_followers",
+            "agent_markers",
+            "agent_heads",
+            "media_nouns",
+            "unnamed_nouns",
+            "unnamed_adjectives",
+            "credit_labels",
+        )
+    }
+    unnamed_phrases: list[tuple[str, str]] = []
+    back_references: list[tuple[str, str]] = []
+    credit_phrases: list[Cue] = []
+    languages: list[str] = []
+    seen_in: dict[str, set[str]] = {}
+    for lexicon in lexicons:
+        lang = _check(lexicon)
+        languages.append(lang)
+        for entry in lexicon["before"]:
+            cue = _cue(entry, lang)
+            if not cue.words:
+                before_unspaced.append(cue)
+            else:
+                before.setdefault(cue.words[-1], []).append(cue)
+        for entry in lexicon["after"]:
+            cue = _cue(entry, lang)
+            if not cue.words or _UNSPACED.search(cue.phrase):
+                after_unspaced.append(cue)
+            if cue.words:
+                after.setdefault(cue.words[0], []).append(cue)
+        for entry in lexicon["after_nouns"]:
+            cue = _cue(entry, lang)
+            for word in cue.words[:1]:
+                after_nouns.setdefault(word, cue)
+        for key in ("between", "adverbs", "clause_followers", "agent_markers", "agent_heads"):
+            for phrase in lexicon[key]:
+                sets[key].update(words_of(phrase))
+        sets["media_nouns"].update(w for p in lexicon["media_nouns"] for w in words_of(p))
+        unnamed = lexicon["unnamed"]
+        sets["unnamed_nouns"].update(w for p in unnamed["nouns"] for w in words_of(p))
+        sets["unnamed_adjectives"].update(w for p in unnamed["adjectives"] for w in words_of(p))
+        unnamed_phrases.extend((p.casefold(), lang) for p in unnamed["phrases"])
+        back_references.extend((p.casefold(), lang) for p in unnamed["back_references"])
+        sets["credit_labels"].update(p.casefold() for p in lexicon["credit_labels"])
+        credit_phrases.extend(_cue(entry, lang) for entry in lexicon["credit_phrases"])
+        for key in ("between", "adverbs"):
+            for phrase in lexicon[key]:
+                for word in words_of(phrase):
+                    seen_in.setdefault(word, set()).add(lang)
+
+    def longest_first(table: dict[str, list[Cue]]) -> dict[str, tuple[Cue, ...]]:
+        return {
+            k: tuple(sorted(v, key=lambda c: (-len(c.words), c.phrase))) for k, v in table.items()
+        }
+
+    return Grammar(
+        before_by_last=longest_first(before),
+        after_by_first=longest_first(after),
+        after_unspaced=tuple(sorted(after_unspaced, key=lambda c: -len(c.phrase))),
+        before_unspaced=tuple(sorted(before_unspaced, key=lambda c: -len(c.phrase))),
+        after_nouns=after_nouns,
+        between=frozenset(sets["between"]),
+        adverbs=frozenset(sets["adverbs"]),
+        clause_followers=frozenset(sets["clause_followers"]),
+        agent_markers=frozenset(sets["agent_markers"]),
+        agent_heads=frozenset(sets["agent_heads"]),
+        media_nouns=frozenset(sets["media_nouns"]),
+        unnamed_nouns=frozenset(sets["unnamed_nouns"]),
+        unnamed_adjectives=frozenset(sets["unnamed_adjectives"]),
+        unnamed_phrases=tuple(sorted(set(unnamed_phrases), key=lambda p: (-len(p[0]), p))),
+        back_references=tuple(sorted(set(back_references), key=lambda p: (-len(p[0]), p))),
+        credit_labels=frozenset(sets["credit_labels"]),
+        credit_phrases=tuple(credit_phrases),
+        languages=tuple(languages),
+        function_words={w: next(iter(langs)) for w, langs in seen_in.items() if len(langs) == 1},
+    )
+
+
+def _check(lexicon: Mapping[str, Any]) -> str:
+    if not isinstance(lexicon, Mapping):
+        raise LexiconError("a lexicon file holds one JSON object")
+    lang = lexicon.get("lang")
+    if not isinstance(lang, str) or not lang:
+        raise LexiconError("a lexicon has no 'lang'")
+    missing = KEYS - lexicon.keys()
+    unknown = lexicon.keys() - KEYS
+    if missing or unknown:
+        raise LexiconError(f"lexicon {lang}: missing {sorted(missing)}, unknown {sorted(unknown)}")
+    unnamed = lexicon["unnamed"]
+    if not isinstance(unnamed, Mapping) or set(unnamed) != UNNAMED_KEYS:
+        raise LexiconError(f"lexicon {lang}: 'unnamed' needs exactly {sorted(UNNAMED_KEYS)}")
+    return lang
+
+
+def _cue(entry: Mapping[str, Any], lang: str) -> Cue:
+    phrase = entry.get("phrase") if isinstance(entry, Mapping) else None
+    if not isinstance(phrase, str) or not phrase.strip():
+        raise LexiconError(f"lexicon {lang}: a cue without a phrase: {entry!r}")
+    try:
+        kind = AttributionKind(entry.get("kind", "report"))
+    except ValueError:
+        raise LexiconError(f"lexicon {lang}: unknown kind in {entry!r}") from None
+    unspaced = bool(_UNSPACED.search(phrase)) and " " not in phrase
+    return Cue(
+        words=() if unspaced else words_of(phrase),
+        phrase=phrase,
+        kind=kind,
+        lang=lang,
+        inverted=bool(entry.get("inverted", False)),
+    )
