@@ -29,7 +29,12 @@ from citeresolve.detect.attributions.longtail import (
     unregistered_attribution,
     unregistered_bylines,
 )
-from citeresolve.detect.attributions.mentions import Mention, find_mentions
+from citeresolve.detect.attributions.mentions import (
+    Mention,
+    find_mentions,
+    merge_mentions,
+    other_script_mentions,
+)
 from citeresolve.detect.attributions.unnamed import unnamed_label, unnamed_phrases
 from citeresolve.detect.attributions.words import ASCII_LOWER, CLAUSE_WORDS
 from citeresolve.detect.lexicon import Grammar, default_grammar
@@ -76,7 +81,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     if len(lowered) != len(text):  # a few characters lengthen in lower case ("İ"): keep offsets
         lowered = text.translate(ASCII_LOWER)
     page_lang = page_language(doc) or guess_language(text, grammar)
-    mentions = list(find_mentions(text, registry))
+    mentions = merge_mentions(find_mentions(text, registry), other_script_mentions(text, registry))
     unnamed = list(unnamed_phrases(text, lowered))
     found: list[Attribution] = []
     candidates: list[Candidate] = []
@@ -86,7 +91,9 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         return page_lang or hit_lang or "und"
 
     name_starts = [m.name_start for m in mentions]  # ascending: mentions come in text order
-    for credit in credit_regions(text, lowered, mentions, registry):
+    for credit in credit_regions(
+        text, lowered, mentions, registry, grammar, in_caption=lambda at: in_caption(doc, at)
+    ):
         first = bisect_left(name_starts, credit.start)
         inside = [
             m
@@ -189,6 +196,25 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         sorted(unique.values(), key=lambda a: (a.name_span.start, a.span.start, a.name))
     )
     return Analysis(ordered, tuple(candidates))
+
+
+def in_caption(doc: Document, offset: int) -> bool:
+    """The text at ``offset`` is a figure's caption or credit (HTML) or a short line (text)."""
+    element = doc.element_at(offset) if doc.html is not None else None
+    if element is None:
+        line_start = doc.text.rfind("\n", 0, offset) + 1
+        line_end = doc.text.find("\n", offset)
+        return (line_end if line_end >= 0 else len(doc.text)) - line_start <= CAPTION_CHARS
+    for node in (element, *element.parents):
+        if node.name in ("figcaption", "figure", "caption"):
+            return True
+        classes = " ".join(node.get("class") or ()) if hasattr(node, "get") else ""
+        if "caption" in classes or "credit" in classes:
+            return True
+    return False
+
+
+CAPTION_CHARS = 300  # a plain-text line no longer than a caption
 
 
 def _candidate(text: str, mention: Mention, credited: bool, rule: str) -> Candidate:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.longtail import JOB_WORDS, NOT_AGENCIES, publication
 from citeresolve.detect.attributions.mentions import Mention
 from citeresolve.detect.attributions.words import alone
+from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry
 
@@ -21,9 +22,15 @@ class Region:
 
 
 def credit_regions(
-    text: str, lowered: str, mentions: list[Mention], registry: OutletRegistry
+    text: str,
+    lowered: str,
+    mentions: list[Mention],
+    registry: OutletRegistry,
+    grammar: Grammar,
+    in_caption: Callable[[int], bool],
 ) -> Iterator[Region]:
     """Stretches that credit an image: labelled lines, "(A/Getty Images)", "REUTERS/Name"."""
+    yield from _labelled(text, grammar)
     for word in cues.CREDIT_WORD.finditer(lowered):
         if not alone(text, word.start(), word.end()) or not _credit_position(text, word.start()):
             continue
@@ -46,17 +53,51 @@ def credit_regions(
     for mention in mentions:
         name = text[mention.name_start : mention.end]
         # "REUTERS/Jane Doe", "AP Photo/Evan Vucci": an agency's credit, name after a slash.
-        tail = re.match(r"(?: Photo)?/[^\W\d_][^\n/()]{0,60}", text[mention.end : mention.end + 70])
+        # "EFE/ Name", "EFE/EPA/NAME": a space after the slash, or a second agency.
+        tail = re.match(
+            r"(?: Photo)?/ ?[^\W\d_][^\n/()]{0,60}(?:/[^\W\d_][^\n/()]{0,60})?",
+            text[mention.end : mention.end + 130],
+        )
         if tail and (name.isupper() or tail.group().startswith(" Photo")):
             end = _credit_end(text, mention.end + tail.end(), opened=False)
             yield Region(mention.name_start, end)
-        # "(EPA)": a photo agency alone in parentheses, not followed by a dateline dash.
         slashed = _person_slash_credit(text, mention) or _via_credit(text, mention)
         if slashed is not None and mention.name_start - 1 not in mention_ends:
             yield slashed
+        # "(EPA)" anywhere, "(AP)" or "(Reuters)" where a caption ends: alone in parentheses,
+        # not followed by a dateline dash, an agency credits a picture.
         outlet = registry.get(mention.outlet_id)
-        if outlet and outlet.kind == "photo_agency" and _is_photo_credit_paren(text, mention):
+        if (
+            outlet
+            and _is_photo_credit_paren(text, mention)
+            and (
+                outlet.kind == "photo_agency"
+                or (in_caption(mention.start) and _ends_its_line(text, mention.end + 1))
+            )
+        ):
             yield Region(mention.start - 1, mention.end + 1)
+
+
+def _labelled(text: str, grammar: Grammar) -> Iterator[Region]:
+    """A credit label of any language at a credit's place: "Foto: dpa", "Фото: ТАСС"."""
+    for match in _LABEL.finditer(text):
+        if match.group("label").casefold() not in grammar.credit_labels:
+            continue
+        if not _credit_position(text, match.start("label")):
+            continue
+        stop = _credit_end(text, match.end(), opened=text[match.start() - 1 : match.start()] == "(")
+        if stop > match.end():
+            yield Region(match.start("label"), stop)
+
+
+# What: a capitalised label word and its separator. Example: "Foto: ", "Bild / ", "Фото: ".
+# Why linear: a bounded class run, then a bounded class run of separators.
+_LABEL = re.compile(r"(?P<label>[^\W\d_][^\W\d_.]{1,20}\.?)[ \t]{0,2}[:|/][ \t]{0,2}(?=\S)")
+
+
+def _ends_its_line(text: str, position: int) -> bool:
+    rest = text[position : position + 3]
+    return not rest.strip(" \t.") or rest.lstrip(" \t")[:1] == "\n"
 
 
 def _label_alone(text: str, start: int, end: int) -> Region | None:

@@ -226,7 +226,12 @@ def byline(text: str, mention: Mention) -> CueHit | None:
 
 
 def dateline(text: str, mention: Mention) -> CueHit | None:
-    """ "(Reuters) -", "WASHINGTON (AP) —": the outlet in parentheses, then a dash."""
+    """ "(Reuters) -", "WASHINGTON (AP) —": the outlet in parentheses, then a dash; a live
+    blog's timed line, "09.12 AFP - …"."""
+    timed = _TIMED_LINE.search(text, max(0, mention.start - 12), mention.start)
+    if timed is not None and _DASH_AFTER.match(text, mention.end):
+        span = Span.of(text, timed.start("time"), mention.end)
+        return CueHit(span, AttributionKind.DATELINE, None, "live-line")
     if mention.start == 0 or text[mention.start - 1] != "(":
         return None
     after = re.match(r"\)\s{0,2}[-–—]", text[mention.end : mention.end + 5])
@@ -234,3 +239,10 @@ def dateline(text: str, mention: Mention) -> CueHit | None:
         return None
     span = Span.of(text, mention.start - 1, mention.end + after.end())
     return CueHit(span, AttributionKind.DATELINE, None, "dateline")
+
+
+# What: a line opened by a time, up to the name. Example: "\n09.12 " before "AFP - …".
+# Why linear: anchored to the end of a 12-character window; fixed digit runs.
+_TIMED_LINE = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<time>\d{1,2}[.:h]\d{2})[ \t]{1,3}$")
+# What: a dash after a name. Example: " - ", " — ". Why linear: bounded run, class.
+_DASH_AFTER = re.compile(r"[ \t]{0,2}[-–—:][ \t]")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -101,3 +102,99 @@ def _with_article(text: str, words: list[Word], index: int) -> int:
     ):
         return words[index - 1].start
     return words[index].start
+
+
+# --- Names in other scripts -------------------------------------------------------------------
+
+# What: a character of a script written without spaces. Example: "共", "の", "한".
+# Why linear: one character class.
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# What: a word in Cyrillic script. Example: "Ведомостям". Why linear: one class run.
+_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
+# Case endings of Russian and Ukrainian nouns, longest first: "Ведомостям" is "Ведомости".
+_CYRILLIC_ENDINGS = (
+    "ами",
+    "ями",
+    "ому",
+    "ему",
+    "ого",
+    "его",
+    "ах",
+    "ях",
+    "ам",
+    "ям",
+    "ов",
+    "ев",
+    "ей",
+    "ой",
+    "ий",
+    "ый",
+    "ом",
+    "ем",
+    "а",
+    "я",
+    "у",
+    "ю",
+    "е",
+    "и",
+    "ы",
+    "ъ",
+    "ь",
+    "й",
+    "о",
+)
+
+
+def other_script_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+    """Names the word matcher cannot see: CJK names inside unspaced text ("共同通信によると"),
+    and Russian or Ukrainian names in another grammatical case ("сообщили «Ведомостям»").
+
+    Looked for only when the text holds such script, so other pages pay nothing.
+    """
+    if UNSPACED.search(text):
+        names = sorted(
+            (w[0], outlet_id)
+            for w, outlet_id in registry.by_tokens.items()
+            if len(w) == 1 and len(w[0]) >= 2 and UNSPACED.search(w[0])
+        )
+        if names:
+            by_name = dict(names)
+            # What: any CJK registry name, longest first. Example: "共同通信". Why linear: an
+            # alternation of literals, tried at each position once.
+            pattern = re.compile(
+                "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
+            )
+            for match in pattern.finditer(text):
+                yield Mention(match.start(), match.end(), match.start(), by_name[match.group()])
+    if _CYRILLIC_WORD.search(text):
+        stems: dict[str, str] = {}
+        for words, outlet_id in registry.by_tokens.items():
+            if len(words) == 1 and _CYRILLIC_WORD.fullmatch(words[0]) and words[0][:1].isupper():
+                stems.setdefault(_stem(words[0]), outlet_id)
+        for match in _CYRILLIC_WORD.finditer(text):
+            word = match.group()
+            if not word[:1].isupper() or (word,) in registry.by_tokens:
+                continue  # the word matcher finds the name as written
+            inflected = stems.get(_stem(word))
+            if inflected is not None and (
+                match.start() == 0 or not WORD_CHAR.match(text, match.start() - 1)
+            ):
+                yield Mention(match.start(), match.end(), match.start(), inflected)
+
+
+def _stem(word: str) -> str:
+    folded = word.casefold()
+    for ending in _CYRILLIC_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            return folded[: -len(ending)]
+    return folded
+
+
+def merge_mentions(*streams: Iterator[Mention]) -> list[Mention]:
+    """Mentions of several matchers in text order, the first of overlapping ones kept."""
+    out: list[Mention] = []
+    for mention in sorted(itertools.chain(*streams), key=lambda m: (m.start, -m.end)):
+        if out and mention.start < out[-1].end:
+            continue
+        out.append(mention)
+    return out

@@ -160,7 +160,11 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         unnamed_phrases.extend((p.casefold(), lang) for p in unnamed["phrases"])
         back_references.extend((p.casefold(), lang) for p in unnamed["back_references"])
         sets["credit_labels"].update(p.casefold() for p in lexicon["credit_labels"])
-        credit_phrases.extend(_cue(entry, lang) for entry in lexicon["credit_phrases"])
+        for entry in lexicon["credit_phrases"]:  # "(mit Material von dpa)": a cue before
+            cue = _cue(entry, lang)
+            credit_phrases.append(cue)
+            if cue.words:
+                before.setdefault(cue.words[-1], []).append(cue)
         for key in ("between", "adverbs"):
             for phrase in lexicon[key]:
                 for word in words_of(phrase):
