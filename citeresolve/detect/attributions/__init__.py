@@ -24,6 +24,7 @@ from citeresolve.detect.attributions.grammar import (
 )
 from citeresolve.detect.attributions.language import guess_language, page_language
 from citeresolve.detect.attributions.longtail import (
+    evidence_names,
     name_after,
     unregistered,
     unregistered_attribution,
@@ -181,6 +182,21 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                 )
             )
     taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unnamed]
+    for start, end in sorted(set(evidence_names(doc))):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        hit = cue_around(text, start, end, grammar)
+        if hit is not None:
+            taken.append((start, end))
+            found.append(
+                replace(
+                    unregistered_attribution(
+                        text, hit.span.start, hit.span.end, (start, end), hit.kind
+                    ),
+                    lang=lang_of(hit.lang),
+                    rule=f"{hit.rule}, marked as a publication",
+                )
+            )
     found.extend(
         replace(a, lang=lang_of(None), rule=a.rule or "long-tail")
         for a in itertools.chain(

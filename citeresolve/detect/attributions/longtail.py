@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from urllib.parse import urlsplit
 
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.words import (
+    CLAUSE_WORDS,
     HYPHEN_DESCRIPTOR,
     POSSESSIVES,
     WORD,
@@ -17,6 +19,7 @@ from citeresolve.detect.attributions.words import (
     occurrences,
     words_in,
 )
+from citeresolve.document import Document
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry
 
@@ -133,8 +136,83 @@ def unregistered(
         adverb = _ADVERB_BEFORE.search(lowered, max(0, before - 14), before + 1)
         name_end = adverb.start() if adverb else before
         name = _name_before(text, name_end)
-        if name and free(*name) and credited_publication(text[name[0] : name[1]]):
+        if not name or not free(*name):
+            continue
+        written = text[name[0] : name[1]]
+        if credited_publication(written) or (
+            lowered[verb_start:verb_end] in _STRONG_VERBS and _masthead_word(text, written)
+        ):
             yield unregistered_attribution(text, name[0], verb_end, name, AttributionKind.REPORT)
+
+
+# Verbs that papers do far more than people: "Gizmodo reported", "Semafor first reported".
+_STRONG_VERBS = frozenset({"reported", "first reported", "has reported", "had reported"})
+
+
+def _masthead_word(text: str, name: str) -> bool:
+    """One capitalised word that is never a person's surname in this text: nowhere does a
+    capitalised first name stand before it ("Jane Gizmodo")."""
+    if " " in name or not name[:1].isupper() or (name.isupper() and len(name) <= 3):
+        return False
+    folded = name.casefold()
+    if folded in CLAUSE_WORDS or folded in cues.INSTITUTION_WORDS or folded in cues.NATIONALITIES:
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(folded)}(?![\w-])", text):
+        return False  # written in lower case elsewhere: a common word ("Crash reported")
+    mid_sentence = False
+    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+        before = text[max(0, match.start() - 30) : match.start()]
+        sentence_start = not before.strip() or bool(re.search(r"[.!?:\n\"“]\s*$", before))
+        if not sentence_start and re.search(r"[A-Z][a-z]+\.? $", before):
+            return False  # "Jane Gizmodo": a person
+        mid_sentence = mid_sentence or not sentence_start
+    return mid_sentence  # capitalised where a common word would not be
+
+
+def evidence_names(doc: Document) -> list[tuple[int, int]]:
+    """Capitalised names the page itself marks as publications: the text of a link to the
+    publication's own site ("Gizmodo" near a link to gizmodo.com) or an italic title
+    (<i>Vanity Fair</i>, <cite>). Typography, not a word list, says "publication"."""
+    if doc.html is None:
+        return []
+    text = doc.text
+    found: list[tuple[int, int]] = []
+    for tag in ("i", "em", "cite"):
+        for element in doc.index.by_tag.get(tag, ()):
+            span = doc.span_of(element)
+            written = span.text.rstrip(".,;:")
+            if 2 <= len(written) <= 60 and _NAME_RUN.fullmatch(written):
+                found.append((span.start, span.start + len(written)))
+    for anchor in doc.index.by_tag.get("a", ()):
+        label = _site_label(str(anchor.get("href") or ""))
+        if not label:
+            continue
+        span = doc.span_of(anchor)
+        window_start = max(0, span.start - 120)
+        for run in _NAME_RUN.finditer(text, window_start, min(len(text), span.end + 120)):
+            written = run.group().rstrip(".-'’")
+            letters = re.sub(r"[^\w]", "", written).casefold()
+            bare = letters.removeprefix("the")
+            if len(bare) >= 3 and label in (letters, bare):
+                found.append((run.start(), run.start() + len(written)))
+    return found
+
+
+# What: a run of capitalised words. Example: "Vanity Fair", "The Daily Beast".
+# Why linear: each repetition starts with a literal space and a capital.
+_NAME_RUN = re.compile(r"[A-Z][\w'’&.-]{1,30}(?: (?:of |de |& )?[A-Z0-9][\w'’&.-]{0,30}){0,5}")
+
+
+def _site_label(href: str) -> str | None:
+    """ "https://www.gizmodo.com/x" -> "gizmodo": a site's name as its domain spells it."""
+    host = urlsplit(href).hostname if href.startswith(("http://", "https://")) else None
+    if not host:
+        return None
+    parts = host.removeprefix("www.").split(".")
+    if len(parts) < 2:
+        return None
+    label = parts[-3] if len(parts) >= 3 and parts[-2] in ("co", "com", "org", "net") else parts[-2]
+    return label.replace("-", "") or None
 
 
 # What: a byline naming an outlet the registry does not know.
