@@ -182,7 +182,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                 )
             )
     taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unnamed]
-    for start, end in sorted(set(evidence_names(doc))):
+    for start, end in sorted(set(evidence_names(doc, lowered))):
         if any(a < end and start < b for a, b in taken):
             continue
         hit = cue_around(text, start, end, grammar)

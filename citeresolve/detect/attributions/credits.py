@@ -80,19 +80,28 @@ def credit_regions(
 
 def _labelled(text: str, grammar: Grammar) -> Iterator[Region]:
     """A credit label of any language at a credit's place: "Foto: dpa", "Фото: ТАСС"."""
-    for match in _LABEL.finditer(text):
-        if match.group("label").casefold() not in grammar.credit_labels:
+    for separator in _SEPARATOR.finditer(text):  # few per article: look back from each
+        label = _LABEL_BEFORE.search(text, max(0, separator.start() - 24), separator.start())
+        if label is None or label.group("label").casefold() not in grammar.credit_labels:
             continue
-        if not _credit_position(text, match.start("label")):
+        start = label.start("label")
+        if (
+            not _credit_position(text, start)
+            or not text[separator.end() : separator.end() + 1].strip()
+        ):
             continue
-        stop = _credit_end(text, match.end(), opened=text[match.start() - 1 : match.start()] == "(")
-        if stop > match.end():
-            yield Region(match.start("label"), stop)
+        opened = text[start - 1 : start] == "("
+        stop = _credit_end(text, separator.end(), opened=opened)
+        if stop > separator.end():
+            yield Region(start, stop)
 
 
-# What: a capitalised label word and its separator. Example: "Foto: ", "Bild / ", "Фото: ".
-# Why linear: a bounded class run, then a bounded class run of separators.
-_LABEL = re.compile(r"(?P<label>[^\W\d_][^\W\d_.]{1,20}\.?)[ \t]{0,2}[:|/][ \t]{0,2}(?=\S)")
+# What: a credit label's separator and the spaces after it. Example: ": ", " / ".
+# Why linear: one class, a bounded run of spaces.
+_SEPARATOR = re.compile(r"[:|/][ \t]{0,2}")
+# What: the label word right before a separator. Example: "Foto", "Bild ", "Фото", "Fot.".
+# Why linear: a bounded class run anchored at the end of a 24-character window.
+_LABEL_BEFORE = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_]{2,20}\.?)[ \t]{0,2}$")
 
 
 def _ends_its_line(text: str, position: int) -> bool:

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.mentions import Mention
-from citeresolve.detect.attributions.words import WORD, Word, words_in
+from citeresolve.detect.attributions.words import POSSESSIVES, WORD, Word, words_in
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import AttributionKind, Span
 
@@ -139,42 +139,40 @@ def _ends_clause(text: str, end: int, grammar: Grammar) -> bool:
     if not stripped or stripped[0] in _SENTENCE_END or stripped[0] in ",(–—-":
         return True
     following = WORD.match(stripped)
-    return following is not None and following.group().casefold() in grammar.clause_followers
+    return following is not None and following.group("w").casefold() in grammar.clause_followers
 
 
 def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
     for cue in grammar.after_unspaced:  # "共同通信によると"
         if text.startswith(cue.phrase, end):
             return CueHit(Span.of(text, start, end + len(cue.phrase)), cue.kind, cue.lang, "after")
-    words = list(itertools.islice(WORD.finditer(text, end, min(len(text), end + RIGHT_WINDOW)), 8))
+    possessive = text[end : end + 2] in POSSESSIVES  # "CNN's anchor asked"
+    scan = end + 2 if possessive else end
+    words = words_in(text, scan, min(len(text), scan + RIGHT_WINDOW))[:8]
     if not words:
         return None
-    gap = text[end : words[0].start()]
-    if gap in ("'s ", "’s ", " ", "\u00a0", "-") or gap.isspace():
-        noun = grammar.after_nouns.get(words[0].group().casefold())
+    gap = text[scan : words[0].start]
+    if gap in (" ", "\u00a0", "-") or gap.isspace():
+        noun = grammar.after_nouns.get(words[0].text.casefold())
         if noun is not None:
-            return CueHit(Span.of(text, start, words[0].end()), noun.kind, noun.lang, "after-noun")
+            return CueHit(Span.of(text, start, words[0].end), noun.kind, noun.lang, "after-noun")
     comma = gap.strip() == ","
-    if not (gap.isspace() or comma) or "\n" in gap:
+    if possessive or not (gap.isspace() or comma) or "\n" in gap:
         return None
     index = 0
-    while index < len(words) and index < 3 and words[index].group().casefold() in grammar.adverbs:
-        if not text[
-            words[index].end() : words[index + 1].start() if index + 1 < len(words) else len(text)
-        ][:1].isspace():
+    while index < min(len(words) - 1, 3) and words[index].text.casefold() in grammar.adverbs:
+        if not text[words[index].end : words[index + 1].start].isspace():
             return None
         index += 1
-    if index >= len(words):
-        return None
-    for cue in grammar.after_by_first.get(words[index].group().casefold(), ()):
+    for cue in grammar.after_by_first.get(words[index].text.casefold(), ()):
         chunk = words[index : index + len(cue.words)]
-        if tuple(w.group().casefold() for w in chunk) != cue.words:
+        if tuple(w.text.casefold() for w in chunk) != cue.words:
             continue
-        if any(not text[a.end() : b.start()].isspace() for a, b in itertools.pairwise(chunk)):
+        if any(not text[a.end : b.start].isspace() for a, b in itertools.pairwise(chunk)):
             continue
         if comma and not (set(cue.words) & _COMMA_CUES):
             continue
-        return CueHit(Span.of(text, start, chunk[-1].end()), cue.kind, cue.lang, "after")
+        return CueHit(Span.of(text, start, chunk[-1].end), cue.kind, cue.lang, "after")
     return None
 
 

@@ -151,25 +151,48 @@ _STRONG_VERBS = frozenset({"reported", "first reported", "has reported", "had re
 
 def _masthead_word(text: str, name: str) -> bool:
     """One capitalised word that is never a person's surname in this text: nowhere does a
-    capitalised first name stand before it ("Jane Gizmodo")."""
+    capitalised first name stand before it ("Jane Gizmodo"), nowhere is it written in lower
+    case ("Crash reported"), and somewhere it is capitalised mid-sentence. ``str.find`` scans,
+    at most ``MASTHEAD_LOOKS`` of them: a C loop each, however long the article."""
     if " " in name or not name[:1].isupper() or (name.isupper() and len(name) <= 3):
         return False
     folded = name.casefold()
     if folded in CLAUSE_WORDS or folded in cues.INSTITUTION_WORDS or folded in cues.NATIONALITIES:
         return False
-    if re.search(rf"(?<![\w-]){re.escape(folded)}(?![\w-])", text):
-        return False  # written in lower case elsewhere: a common word ("Crash reported")
+    if any(_whole_word(text, at, len(name)) for at in _finds(text, folded)):
+        return False  # written in lower case elsewhere: a common word
     mid_sentence = False
-    for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-        before = text[max(0, match.start() - 30) : match.start()]
-        sentence_start = not before.strip() or bool(re.search(r"[.!?:\n\"“]\s*$", before))
-        if not sentence_start and re.search(r"[A-Z][a-z]+\.? $", before):
+    for at in _finds(text, name):
+        if not _whole_word(text, at, len(name)):
+            continue
+        before = text[max(0, at - 30) : at]
+        sentence_start = not before.strip() or before.rstrip()[-1:] in '.!?:"“'
+        if not sentence_start and _FIRST_NAME_BEFORE.search(before):
             return False  # "Jane Gizmodo": a person
         mid_sentence = mid_sentence or not sentence_start
-    return mid_sentence  # capitalised where a common word would not be
+    return mid_sentence
 
 
-def evidence_names(doc: Document) -> list[tuple[int, int]]:
+MASTHEAD_LOOKS = 50
+# What: a capitalised word and a space at the end of a window. Example: "Jane " before a name.
+# Why linear: anchored at the end; one bounded class run.
+_FIRST_NAME_BEFORE = re.compile(r"[A-Z][a-z]{1,20}\.? $")
+
+
+def _finds(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    for _ in range(MASTHEAD_LOOKS):
+        if at < 0:
+            return
+        yield at
+        at = text.find(needle, at + 1)
+
+
+def _whole_word(text: str, at: int, size: int) -> bool:
+    return not (at and WORD_CHAR.match(text, at - 1)) and not WORD_CHAR.match(text, at + size)
+
+
+def evidence_names(doc: Document, lowered: str) -> list[tuple[int, int]]:
     """Capitalised names the page itself marks as publications: the text of a link to the
     publication's own site ("Gizmodo" near a link to gizmodo.com) or an italic title
     (<i>Vanity Fair</i>, <cite>). Typography, not a word list, says "publication"."""
@@ -183,13 +206,19 @@ def evidence_names(doc: Document) -> list[tuple[int, int]]:
             written = span.text.rstrip(".,;:")
             if 2 <= len(written) <= 60 and _NAME_RUN.fullmatch(written):
                 found.append((span.start, span.start + len(written)))
+    labels: dict[str, str | None] = {}
     for anchor in doc.index.by_tag.get("a", ()):
-        label = _site_label(str(anchor.get("href") or ""))
-        if not label:
+        href = str(anchor.get("href") or "")
+        if href not in labels:
+            labels[href] = _site_label(href)
+        label = labels[href]
+        if not label or label in _PLATFORM_WORDS:
             continue
         span = doc.span_of(anchor)
-        window_start = max(0, span.start - 120)
-        for run in _NAME_RUN.finditer(text, window_start, min(len(text), span.end + 120)):
+        window_start, window_end = max(0, span.start - 60), min(len(text), span.end + 60)
+        if lowered.find(label[:4], window_start, window_end) < 0:
+            continue  # the site's name is not written near its link: nothing to look at
+        for run in _NAME_RUN.finditer(text, window_start, window_end):
             written = run.group().rstrip(".-'’")
             letters = re.sub(r"[^\w]", "", written).casefold()
             bare = letters.removeprefix("the")

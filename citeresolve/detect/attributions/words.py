@@ -7,9 +7,11 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
-# What: one word with inner dots, hyphens, apostrophes or ampersands. Example: "France-Presse".
-# Why linear: every repetition starts with a punctuation char that the word class excludes.
-WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
+# What: one word with inner dots, hyphens, apostrophes or ampersands, and apart from it (group
+# "w" stops before it) a possessive "'s": the one place the possessive is cut off.
+# Example: "France-Presse", "l'AFP"; "CNN's" -> w "CNN". Why linear: every repetition starts
+# with a punctuation char that the word class excludes; the lookaheads are one or two chars.
+WORD = re.compile(r"(?P<w>[^\W_]+(?:(?:[.&-]|['’](?!s(?![^\W_])))[^\W_]+)*)(?:['’]s(?![^\W_]))?")
 POSSESSIVES = ("'s", "’s")
 WORD_CHAR = re.compile(r"[^\W_]")
 LEFT_WINDOW = 80
@@ -38,17 +40,13 @@ class Word(NamedTuple):
 
 def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     """The words of ``text[start:end]`` with their offsets, a possessive "'s" cut off."""
-    return [_word(match) for match in WORD.finditer(text, start, len(text) if end is None else end)]
+    stop = len(text) if end is None else end
+    return [Word(m.start(), m.end("w"), m.group("w")) for m in WORD.finditer(text, start, stop)]
 
 
 def trim_possessive(word: str) -> str:
-    """ "CNN's" is CNN: the one place a possessive is cut off a word."""
+    """ "CNN's" is CNN, for a word another pattern found (the registry's candidates)."""
     return word[:-2] if word[-2:] in POSSESSIVES and len(word) > 2 else word
-
-
-def _word(match: re.Match[str]) -> Word:
-    value = trim_possessive(match.group())
-    return Word(match.start(), match.start() + len(value), value)
 
 
 def around(text: str, position: int, *, before: int, after: int) -> tuple[list[Word], int]:
@@ -58,7 +56,10 @@ def around(text: str, position: int, *, before: int, after: int) -> tuple[list[W
     behind = words_in(text, window, position)
     if behind and window > 0 and behind[0].start == window and WORD_CHAR.match(text, window - 1):
         behind = behind[1:]  # cut by the window: not a whole word
-    ahead = [_word(match) for match in itertools.islice(WORD.finditer(text, position), after)]
+    ahead = [
+        Word(m.start(), m.end("w"), m.group("w"))
+        for m in itertools.islice(WORD.finditer(text, position), after)
+    ]
     return behind + ahead, len(behind)
 
 
