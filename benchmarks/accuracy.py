@@ -1,199 +1,155 @@
-"""Detection accuracy on the labelled corpus: precision and recall per category, every miss listed.
+"""Detection accuracy on the labelled corpus of real pages, split by site.
 
-Run: python3 benchmarks/accuracy.py [--corpus fixtures/corpus] [--quiet]
+Run: python3 benchmarks/accuracy.py [--corpus fixtures/corpus] [--split dev|heldout|both]
+                                    [--verbose] [--json FILE]
 
-Each article in the corpus has a ``.labels.json`` written from its text (embeds: platform,
-post id, handle; attributions: outlet or null, cue, kind). Categories, each counted once per
-distinct item per article: embeds (also per platform), named outlets (registry or not; any
-kind but image credits), unnamed outlets, image credits. An item found but not labelled is a
-false alarm; one labelled but not found is a miss.
+Each page of ``fixtures/corpus`` (every part under ``parts/``) is audited in-process exactly as
+``citeresolve audit PAGE --offline --no-cache --format json`` would (no network, no cache), and
+its graph document is scored against the page's labels with ``shared/corpus/score.py``'s rules
+(see ``benchmarks/labelled.py``). Categories:
+
+- ``embeds``: posts the article embeds (strict: a post that became a mere link is a miss);
+- ``named``: outlets credited with information (each outlet once per page; every edge kind but
+  image credits, registry outlets or not);
+- ``image_credit``: outlets credited with a photo or a caption (each once per page);
+- ``unnamed``: "local media", "the newspaper"..., counted per occurrence.
+
+Optional labels are neither a miss nor a false alarm. "found" counts hits and false alarms.
+
+Pages are split by site (``labelled.split_of``: the site's sha256 below 40 of 100 -> HELD-OUT,
+else DEVELOPMENT). ``--verbose`` lists each miss and false alarm of the DEVELOPMENT split only:
+held-out misses are never listed, because tuning on them is forbidden; their figures are all
+there is. Invented pages (``fixtures/synthetic``) are not read and never count.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from citeresolve.detect import detect  # noqa: E402
-from citeresolve.document import load  # noqa: E402
-from citeresolve.model import AttributionKind, Findings  # noqa: E402
-from citeresolve.outlets.registry import OutletRegistry, default_registry  # noqa: E402
-
-DETERMINERS = {
-    "a",
-    "an",
-    "the",
-    "one",
-    "several",
-    "some",
-    "two",
-    "three",
-    "other",
-    "various",
-    "another",
-}
+from benchmarks.labelled import (  # noqa: E402
+    CATEGORIES,
+    SPLIT_NAMES,
+    SPLITS,
+    Outcome,
+    Page,
+    Result,
+    Split,
+    read_corpus,
+    score_split,
+    split_counts,
+)
 
 
-@dataclass
-class Tally:
-    found: int = 0
-    labelled: int = 0
-    hits: int = 0
-    misses: list[str] = field(default_factory=list)
-    false_alarms: list[str] = field(default_factory=list)
-
-    def add(self, article: str, expected: set[str], got: set[str]) -> None:
-        self.labelled += len(expected)
-        self.found += len(got)
-        self.hits += len(expected & got)
-        self.misses += [f"{article}: {item}" for item in sorted(expected - got)]
-        self.false_alarms += [f"{article}: {item}" for item in sorted(got - expected)]
-
-    @property
-    def precision(self) -> float:
-        return self.hits / self.found if self.found else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.hits / self.labelled if self.labelled else 1.0
+def _prf(o: Outcome) -> str:
+    if not o.found and not o.labelled:
+        return f"{'–':>5} {'–':>5} {'–':>5}"
+    return f"{o.precision:>5.2f} {o.recall:>5.2f} {o.f1:>5.2f}"
 
 
-def fold_station(key: str) -> str:
-    """A station with or without its -TV suffix is one station: "wfla-tv" is "wfla"."""
-    return re.sub(r"^([kw][a-z]{2,3})-(?:tv|dt|fm|am)$", r"\1", key)
+def _counts(o: Outcome) -> str:
+    return f"{o.hits}/{o.labelled} (+{o.found - o.hits} fa)"
 
 
-def outlet_key(name: str, registry: OutletRegistry) -> str:
-    """One spelling per outlet: its registry id, else its name folded (a station's call sign
-    with or without its -TV suffix is one station)."""
-    name = re.sub(r"^([KW][A-Z]{2,3})-(?:TV|DT|FM|AM)$", r"\1", name.strip())
-    exact = registry.match_words(
-        tuple(re.findall(r"[^\W_]+(?:[.'’&-][^\W_]+)*", re.sub(r"^the\s+", "", name, flags=re.I)))
+def print_split_counts(pages: list[Page]) -> None:
+    counts = split_counts(pages)
+    print(f"{len(pages)} labelled pages; split by site (held out: sha256(site) % 100 < 40)")
+    print(f"{'lang':<6} {'dev pages':>9} {'dev sites':>9} {'held pages':>10} {'held sites':>10}")
+    for lang, row in counts.items():
+        (dp, ds), (hp, hs) = row["dev"], row["heldout"]
+        print(f"{lang:<6} {dp:>9} {ds:>9} {hp:>10} {hs:>10}")
+    held = counts["all"]["heldout"][0]
+    if pages and held * 3 < len(pages):
+        print(f"WARNING: only {held} of {len(pages)} pages are held out (under a third)")
+    print()
+
+
+def print_result(result: Result) -> None:
+    t = result.total
+    seconds = sum(result.seconds)
+    print(
+        f"== {SPLIT_NAMES[result.split]}: {t.pages} pages, {len(t.sites)} sites "
+        f"({seconds:.1f} s, slowest page {max(result.seconds, default=0):.2f} s)"
     )
-    if exact:
-        return exact
-    return re.sub(r"[^\w]+", "-", re.sub(r"^the\s+", "", name.casefold())).strip("-")
-
-
-def unnamed_key(phrase: str) -> str:
-    words = [w for w in re.findall(r"[\w-]+", phrase.casefold()) if w not in DETERMINERS]
-    return " ".join(words)
-
-
-def embed_keys(items: list[dict[str, str | None]]) -> set[str]:
-    keys = set()
-    counts: Counter[str] = Counter()
-    for item in items:
-        platform = str(item["platform"])
-        if item.get("post_id"):
-            keys.add(f"{platform}:{item['post_id']}")
-        else:
-            handle = str(item.get("handle") or "?").lower()
-            counts[f"{platform}:@{handle}"] += 1
-            keys.add(f"{platform}:@{handle}#{counts[f'{platform}:@{handle}']}")
-    return keys
-
-
-def predicted(findings: Findings, registry: OutletRegistry) -> dict[str, set[str]]:
-    embeds = embed_keys(
-        [
-            {"platform": e.platform, "post_id": e.post_id, "handle": e.author_handle}
-            for e in findings.embeds
-        ]
+    print(f"{'category':<13} {'found':>6} {'labelled':>8} {'hits':>5}  {'P':>5} {'R':>5} {'F1':>5}")
+    for c in CATEGORIES:
+        o = t.categories[c]
+        print(f"{c:<13} {o.found:>6} {o.labelled:>8} {o.hits:>5}  {_prf(o)}")
+    print()
+    print(
+        f"{'lang':<5} {'pages':>5}  {'named P':>7} {'R':>5} {'F1':>5} {'(hits/lab +fa)':<18}"
+        f" {'credits':<18} {'unnamed':<18} {'embeds':<18}"
     )
-    named, unnamed, credits = set(), set(), set()
-    for a in findings.attributions:
-        if a.unnamed:
-            unnamed.add(unnamed_key(a.name))
-            continue
-        key = fold_station(a.outlet_id or outlet_key(a.name, registry))
-        (credits if a.kind is AttributionKind.IMAGE_CREDIT else named).add(key)
-    return {
-        "embeds": embeds,
-        "named outlets": named,
-        "unnamed outlets": unnamed,
-        "image credits": credits,
-    }
+    for lang, lt in sorted(result.languages.items()):
+        named = lt.categories["named"]
+        cells = [_counts(lt.categories[c]) for c in ("named", "image_credit", "unnamed", "embeds")]
+        print(
+            f"{lang:<5} {lt.pages:>5}  {_prf(named):>19} "
+            + " ".join(f"{cell:<18}" for cell in cells)
+        )
+    for failure in result.failed:
+        print(f"FAILED {failure}")
+    print()
 
 
-def expected(
-    labels: dict[str, list[dict[str, str | None]]], registry: OutletRegistry
-) -> dict[str, set[str]]:
-    named, unnamed, credits = set(), set(), set()
-    for a in labels.get("attributions", []):
-        if a.get("outlet") is None:
-            unnamed.add(unnamed_key(str(a.get("unnamed") or "")))
-            continue
-        key = fold_station(outlet_key(str(a["outlet"]), registry))
-        (credits if a.get("kind") == "image_credit" else named).add(key)
-    return {
-        "embeds": embed_keys(labels.get("embeds", [])),
-        "named outlets": named,
-        "unnamed outlets": unnamed,
-        "image credits": credits,
-    }
+def print_items(result: Result) -> None:
+    if result.split != "dev":
+        return
+    print("== DEVELOPMENT misses and false alarms (page: category: item)")
+    for c in CATEGORIES:
+        o = result.total.categories[c]
+        for m in o.misses:
+            page, _, item = m.partition(": ")
+            print(f"miss        {page}: {c}: {item}")
+        for f in o.false_alarms:
+            page, _, item = f.partition(": ")
+            print(f"false alarm {page}: {c}: {item}")
+    print()
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--corpus", type=Path, default=ROOT / "fixtures" / "synthetic")
-    parser.add_argument("--quiet", action="store_true", help="figures only, no list of misses")
-    args = parser.parse_args()
-    registry = default_registry()
-    tallies: dict[str, Tally] = defaultdict(Tally)
-    articles = sorted(p for p in args.corpus.glob("*.labels.json"))
-    for label_file in articles:
-        stem = label_file.name.removesuffix(".labels.json")
-        source = next(
-            p for p in label_file.parent.glob(stem + ".*") if not p.name.endswith(".json")
-        )
-        labels = json.loads(label_file.read_text(encoding="utf-8"))
-        findings = detect(load(source), registry=registry)
-        want, got = expected(labels, registry), predicted(findings, registry)
-        for category in want:
-            tallies[category].add(stem, want[category], got[category])
-        for platform in {k.split(":")[0] for k in want["embeds"] | got["embeds"]}:
-            tallies[f"  embeds: {platform}"].add(
-                stem,
-                {k for k in want["embeds"] if k.startswith(platform + ":")},
-                {k for k in got["embeds"] if k.startswith(platform + ":")},
-            )
-    print(f"{len(articles)} labelled articles in {args.corpus.relative_to(ROOT)}")
-    print(
-        f"{'category':<24} {'labelled':>8} {'found':>6} {'hits':>5} {'precision':>9} {'recall':>7}"
+    parser.add_argument("--corpus", type=Path, default=ROOT / "fixtures" / "corpus")
+    parser.add_argument("--split", choices=("dev", "heldout", "both"), default="both")
+    parser.add_argument(
+        "--verbose", action="store_true", help="list the DEVELOPMENT split's misses and alarms"
     )
-    order = [
-        "embeds",
-        *sorted(k for k in tallies if k.startswith("  embeds")),
-        "named outlets",
-        "unnamed outlets",
-        "image credits",
-    ]
-    for name in order:
-        t = tallies[name]
-        print(
-            f"{name:<24} {t.labelled:>8} {t.found:>6} {t.hits:>5} "
-            f"{t.precision:>9.3f} {t.recall:>7.3f}"
-        )
-    if not args.quiet:
-        for name in ("embeds", "named outlets", "unnamed outlets", "image credits"):
-            for kind, items in (
-                ("miss", tallies[name].misses),
-                ("false alarm", tallies[name].false_alarms),
-            ):
-                for item in items:
-                    print(f"{name} {kind}: {item}")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="write the figures as JSON")
+    args = parser.parse_args(argv)
+    pages = read_corpus(args.corpus)
+    if not pages:
+        print(f"no labelled pages in {args.corpus}", file=sys.stderr)
+        return 2
+    print_split_counts(pages)
+    chosen: tuple[Split, ...] = SPLITS if args.split == "both" else (args.split,)
+    results = [score_split(pages, s) for s in chosen]
+    for result in results:
+        print_result(result)
+    if args.verbose:
+        for result in results:
+            print_items(result)
+        print("HELD-OUT misses and false alarms are never listed: tuning on them is forbidden.")
+    if args.json:
+        counts = split_counts(pages)
+        figures = {
+            "corpus": str(args.corpus),
+            "pages": len(pages),
+            "split_counts": {
+                lang: {s: {"pages": p, "sites": n} for s, (p, n) in row.items()}
+                for lang, row in counts.items()
+            },
+            "splits": {r.split: r.figures() for r in results},
+        }
+        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -99,7 +99,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         inside = [
             m
             for m in mentions[first : bisect_right(name_starts, credit.end)]
-            if m.end <= credit.end
+            if m.end <= credit.end and m.name_start >= credit.names_from
         ]
         for mention in inside:
             found.append(
@@ -120,6 +120,10 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         for mention in group:
             if (mention.start, mention.end) in credited:
                 candidates.append(_candidate(text, mention, True, "credit"))
+                continue
+            outlet = registry.get(mention.outlet_id)
+            if getattr(outlet, "common_word", False) and not _set_apart(doc, mention):
+                candidates.append(_candidate(text, mention, False, "common word, not set apart"))
                 continue
             fixed = dateline(text, mention) or byline(text, mention)
             hit = fixed or cue_around(
@@ -231,6 +235,21 @@ def in_caption(doc: Document, offset: int) -> bool:
 
 
 CAPTION_CHARS = 300  # a plain-text line no longer than a caption
+
+
+def _set_apart(doc: Document, mention: Mention) -> bool:
+    """A name that is also a word ("Time", "People", "Bild") reads as a name only where
+    typography says so: capitalised inside a sentence, in quotes, or in italics."""
+    text = doc.text
+    before = text[max(0, mention.start - 3) : mention.start].rstrip(" \u00a0")
+    if before[-1:] in ("«", '"', "“", "„", "‘", "'"):
+        return True
+    element = doc.element_at(mention.name_start) if doc.html is not None else None
+    if element is not None and any(
+        node.name in ("i", "em", "cite") for node in (element, *element.parents)
+    ):
+        return True
+    return bool(before) and before[-1] not in ".!?:\n" and mention.start > 0
 
 
 def _candidate(text: str, mention: Mention, credited: bool, rule: str) -> Candidate:

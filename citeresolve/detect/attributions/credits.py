@@ -19,6 +19,7 @@ from citeresolve.outlets.registry import OutletRegistry
 class Region:
     start: int
     end: int
+    names_from: int = 0  # credited names start here: after a label that is a name too ("Bild:")
 
 
 def credit_regions(
@@ -42,7 +43,7 @@ def credit_regions(
             continue
         stop = _credit_end(text, label.end(), opened=text[label.start() - 1 : label.start()] == "(")
         if stop > label.end():
-            yield Region(label.start(), stop)
+            yield Region(label.start(), stop, names_from=label.end())
     # What: parenthesised text holding a slash. Example: "(Jane Doe/AFP via Getty Images)".
     # Why linear: one negated class run, bounded, between literal parentheses.
     for paren in re.finditer(r"\(([^()\n]{1,150}(?:/| via )[^()\n]{1,150})\)", text):
@@ -93,7 +94,7 @@ def _labelled(text: str, grammar: Grammar) -> Iterator[Region]:
         opened = text[start - 1 : start] == "("
         stop = _credit_end(text, separator.end(), opened=opened)
         if stop > separator.end():
-            yield Region(start, stop)
+            yield Region(start, stop, names_from=separator.end())
 
 
 # What: a credit label's separator and the spaces after it. Example: ": ", " / ".
