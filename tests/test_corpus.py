@@ -189,5 +189,3 @@ def test_every_cue_is_in_the_visible_text(part: labelled.Part, entry: dict[str, 
 
 
 # --- the scorer ----------------------------------------------------------------------------
-
-
