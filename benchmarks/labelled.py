@@ -425,7 +425,7 @@ def score_outlets(gold: list[dict[str, Any]], doc: dict[str, Any], kind: str) ->
             fps += 1
             registry = "" if node.get("registry", True) else ", not in the registry"
             cue_text = "; ".join(repr(_short(c, 60)) for c in dict.fromkeys(cues))
-            label = node.get("label")
+            label = _short(node.get("label"), 60)
             out.false_alarms.append(f"{label} ({node['id']}{registry}; cue: {cue_text})")
     out.found = out.hits + fps
     return out
