@@ -76,8 +76,14 @@ def article_scope(doc: Document) -> list[Span] | None:
         included = [(0, len(doc.text))]
         furniture = list(_furniture(doc, header_too=True))
     else:
-        included = [_span(doc, body), *(_span(doc, e) for e in _extras(doc, body))]
-        furniture = list(_furniture(doc, header_too=False))
+        body_start, body_end = _span(doc, body)
+        included = [(body_start, body_end), *(_span(doc, e) for e in _extras(doc, body))]
+        # A wrapper around the body is never furniture, whatever its class ("page-sidebar-wrap").
+        furniture = [
+            (a, b)
+            for a, b in _furniture(doc, header_too=False)
+            if not (a <= body_start and body_end <= b)
+        ]
     return _subtract(_merge(included), _merge(furniture))
 
 

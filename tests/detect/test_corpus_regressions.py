@@ -282,3 +282,19 @@ def test_live_blog_of_many_articles_is_one_body():
 def test_capitalised_outlet_noun_is_a_proper_name_not_an_unnamed_outlet():
     found = detect(load("a.txt", data=b"The station told Iowa Public Radio that it would reopen."))
     assert [(a.outlet_id, a.unnamed) for a in found.attributions] == [("iowa-public-radio", False)]
+
+
+def test_body_inside_a_wrapper_with_a_furniture_class_is_still_the_article():
+    body = "<p>" + "The study ran for a year. " * 10 + "Dempsey told Gizmodo by email.</p>"
+    page = (
+        "<html><body><div class='page-sidebar-layout'><nav>Menu</nav>"
+        f"<div class='entry-content'>{body}</div>"
+        "<aside>According to CNN, x.</aside></div></body></html>"
+    )
+    found = detect(load("a.html", data=page.encode()))
+    assert [a.outlet_id for a in found.attributions] == ["gizmodo"]
+
+
+def test_long_name_written_in_another_case_is_the_outlet():
+    found = detect(load("a.txt", data=b"The merger stalled, according to the Wirtschaftswoche."))
+    assert [a.outlet_id for a in found.attributions] == ["wirtschaftswoche"]

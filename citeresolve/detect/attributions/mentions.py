@@ -46,7 +46,9 @@ def find_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
             continue
         word = candidate.group()
         word = trim_possessive(word)  # "CNN's reporting"
-        if word not in first and not (word.isupper() and word.casefold() in first):
+        if word not in first and not (
+            (word.isupper() or len(word) >= 8) and word.casefold() in first
+        ):
             continue
         words, index = around(text, position, before=NAME_CONTEXT, after=registry.max_words + 1)
         mention = _mention_at(text, words, index, registry)
