@@ -50,6 +50,9 @@ class Outlet:
     domains: tuple[str, ...] = ()
     handles: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     registry: bool = True
+    # The name is also an ordinary word ("Time", "Bild", "Público"): credited only where
+    # typography sets it apart (a capital inside a sentence, quotes, italics, a credit line).
+    common_word: bool = False
 
     def node_data(self) -> dict[str, Any]:
         """The outlet's fields as DESIGN §3 prints them on an ``outlet`` node."""
@@ -143,8 +146,14 @@ class OutletRegistry:
         found = self.by_tokens.get(words)
         if (
             found is None
-            and all(w.isupper() or not w.isalpha() for w in words)
-            and any(len(w) > 2 for w in words)
+            and (
+                (
+                    all(w.isupper() or not w.isalpha() for w in words)
+                    and any(len(w) > 2 for w in words)
+                )
+                # "Wirtschaftswoche" for "WirtschaftsWoche": every word capitalised, a long name.
+                or (all(w[:1].isupper() for w in words) and len(words[0]) >= 8)
+            )
         ):
             found = self.by_folded_tokens.get(tuple(w.casefold() for w in words))
         return found
@@ -256,6 +265,9 @@ def parse_outlets(data: Any, *, origin: str, registry: bool = True) -> list[Outl
             for platform, names in raw_handles.items()
         }
         country = row.get("country")
+        common_word = row.get("common_word", False)
+        if not isinstance(common_word, bool):
+            raise OutletRegistryError(f'{where} ({outlet_id}): "common_word" must be true or false')
         outlets.append(
             Outlet(
                 id=outlet_id,
@@ -269,6 +281,7 @@ def parse_outlets(data: Any, *, origin: str, registry: bool = True) -> list[Outl
                 domains=tuple(domains),
                 handles=handles,
                 registry=registry,
+                common_word=common_word,
             )
         )
     return outlets

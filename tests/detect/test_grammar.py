@@ -51,10 +51,18 @@ LEXICON_DE = {
         {"phrase": "laut", "kind": "report"},
         {"phrase": "berichtete", "kind": "report", "inverted": True},
     ],
-    "after": [{"phrase": "zufolge", "kind": "report"}],
+    "after": [
+        {"phrase": "zufolge", "kind": "report"},
+        {"phrase": "berichteten", "kind": "report"},
+    ],
     "between": ["der", "dem"],
     "adverbs": ["auch"],
-    "unnamed": {"nouns": [], "adjectives": [], "phrases": [], "back_references": []},
+    "unnamed": {
+        "nouns": ["medien"],
+        "adjectives": ["staatliche", "iranische"],
+        "phrases": ["medienberichten zufolge"],
+        "back_references": [],
+    },
     "credit_labels": ["foto", "bild"],
     "credit_phrases": [{"phrase": "mit Material von", "kind": "via"}],
 }
@@ -154,3 +162,26 @@ def test_explain_marks_mentions_outside_the_article():
 def test_malformed_lexicon_is_refused(lexicon, message):
     with pytest.raises(LexiconError, match=message):
         build_grammar([lexicon])
+
+
+UNNAMED = [
+    (
+        "Iranische Medien berichteten von Explosionen.",
+        "Iranische Medien berichteten",
+        "adjective-before",
+    ),
+    ("Laut staatliche Medien war es ruhig.", "Laut staatliche Medien", "cue-before"),
+    ("Medienberichten zufolge brannte es.", "Medienberichten zufolge", "self-cued-phrase"),
+]
+
+
+@pytest.mark.parametrize(("text", "span"), [pytest.param(t, s, id=c) for t, s, c in UNNAMED])
+def test_unnamed_outlets_in_the_lexicon_of_any_language(text, span):
+    found = [a for a in analysed(text) if a.unnamed]
+    assert [a.span.text for a in found] == [span]
+
+
+def test_unnamed_noun_phrase_needs_a_cue():
+    assert [
+        a for a in analysed("Staatliche Medien sind in Iran weit verbreitet.") if a.unnamed
+    ] == []

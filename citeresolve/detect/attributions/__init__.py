@@ -36,7 +36,12 @@ from citeresolve.detect.attributions.mentions import (
     merge_mentions,
     other_script_mentions,
 )
-from citeresolve.detect.attributions.unnamed import unnamed_label, unnamed_phrases
+from citeresolve.detect.attributions.unnamed import (
+    Phrase,
+    lexicon_phrases,
+    unnamed_label,
+    unnamed_phrases,
+)
 from citeresolve.detect.attributions.words import ASCII_LOWER, CLAUSE_WORDS
 from citeresolve.detect.lexicon import Grammar, default_grammar
 from citeresolve.document import Document
@@ -83,7 +88,9 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         lowered = text.translate(ASCII_LOWER)
     page_lang = page_language(doc) or guess_language(text, grammar)
     mentions = merge_mentions(find_mentions(text, registry), other_script_mentions(text, registry))
-    unnamed = list(unnamed_phrases(text, lowered))
+    unnamed = _without_overlaps(
+        [*unnamed_phrases(text, lowered), *lexicon_phrases(text, lowered, grammar)]
+    )
     found: list[Attribution] = []
     candidates: list[Candidate] = []
     credited: set[tuple[int, int]] = set()
@@ -122,7 +129,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                 candidates.append(_candidate(text, mention, True, "credit"))
                 continue
             outlet = registry.get(mention.outlet_id)
-            if getattr(outlet, "common_word", False) and not _set_apart(doc, mention):
+            if outlet is not None and outlet.common_word and not _set_apart(doc, mention):
                 candidates.append(_candidate(text, mention, False, "common word, not set apart"))
                 continue
             fixed = dateline(text, mention) or byline(text, mention)
@@ -250,6 +257,15 @@ def _set_apart(doc: Document, mention: Mention) -> bool:
     ):
         return True
     return bool(before) and before[-1] not in ".!?:\n" and mention.start > 0
+
+
+def _without_overlaps(phrases: list[Phrase]) -> list[Phrase]:
+    """The first-found of phrases that overlap ("local media" by two rules), in text order."""
+    kept: list[Phrase] = []
+    for phrase in phrases:
+        if not any(p.start < phrase.end and phrase.start < p.end for p in kept):
+            kept.append(phrase)
+    return sorted(kept, key=lambda p: p.start)
 
 
 def _candidate(text: str, mention: Mention, credited: bool, rule: str) -> Candidate:

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from citeresolve.detect import cues
+from citeresolve.detect.attributions.mentions import UNSPACED
 from citeresolve.detect.attributions.words import (
     Word,
     alone,
@@ -14,7 +15,9 @@ from citeresolve.detect.attributions.words import (
     joined,
     longest_first,
     occurrences,
+    words_in,
 )
+from citeresolve.detect.lexicon import Grammar
 
 # --- Unnamed outlets -------------------------------------------------------------------------
 
@@ -127,4 +130,57 @@ def unnamed_label(phrase: str) -> str:
         phrase[:1].lower() + phrase[1:]
         if phrase[:1].isupper() and phrase.split()[0].lower() in cues.DESCRIPTORS
         else phrase
+    )
+
+
+def lexicon_phrases(text: str, lowered: str, grammar: Grammar) -> Iterator[Phrase]:
+    """Unnamed outlets in every lexicon's words: its fixed phrases ("staatliche Medien", "外媒"),
+    and one of its outlet nouns with one of its adjectives on either side, as languages put
+    them ("państwowe media", "les médias iraniens", "la prensa local")."""
+    for start, end in longest_first(occurrences(lowered, [p for p, _ in grammar.unnamed_phrases])):
+        unspaced = UNSPACED.search(text, start, end) is not None
+        if unspaced or alone(text, start, end):
+            yield Phrase(
+                start, end, text[start:end], self_cued=_self_cued(lowered, start, end, grammar)
+            )
+    nouns = [n for n in grammar.unnamed_nouns if not UNSPACED.search(n)]
+    for start, end in occurrences(lowered, nouns):
+        if not alone(text, start, end):
+            continue
+        words, index = around(text, start, before=PHRASE_CONTEXT, after=3)
+        if index >= len(words) or words[index].start != start:
+            continue
+        first, last = start, end
+        back = index - 1
+        while (
+            back >= 0
+            and index - back <= 2
+            and _describes(text, words[back], words[back + 1], grammar)
+        ):
+            first = words[back].start
+            back -= 1
+        if index + 1 < len(words) and _describes(
+            text, words[index], words[index + 1], grammar, after=True
+        ):
+            last = words[index + 1].end
+        if (first, last) != (start, end):
+            yield Phrase(
+                first, last, text[first:last], self_cued=_self_cued(lowered, first, last, grammar)
+            )
+
+
+def _describes(text: str, a: Word, b: Word, grammar: Grammar, *, after: bool = False) -> bool:
+    """``a`` then ``b`` in one phrase, the adjective (``b`` if ``after``) one of a lexicon."""
+    adjective = b if after else a
+    return text[a.end : b.start] == " " and adjective.text.casefold() in grammar.unnamed_adjectives
+
+
+def _self_cued(lowered: str, start: int, end: int, grammar: Grammar) -> bool:
+    """The phrase carries its own cue: "Medienberichten zufolge", "据外媒报道", "СМИ сообщают"."""
+    chunk = lowered[start:end]
+    if any(c.phrase in chunk for c in (*grammar.before_unspaced, *grammar.after_unspaced)):
+        return True
+    return any(
+        w.text in grammar.after_by_first or w.text in grammar.before_by_last
+        for w in words_in(chunk)[1:]
     )
