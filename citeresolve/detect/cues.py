@@ -34,7 +34,8 @@ LEFT_CUES: tuple[tuple[str, K], ...] = (
     (r"(?:writing\s+(?:in|for)|wrote\s+in|said\s+on|told\s+reporters\s+from)", K.REPORT),
     (r"(?:first\s+)?(?:published|broadcast|aired|revealed)\s+(?:by|in|on)", K.REPORT),
     (r"via", K.VIA),
-    (r"(?:copyright|©)(?:\s*©)?(?:\s+\d{4})?", K.BYLINE),
+    # "Copyright 2024 The Associated Press": a syndicated story's notice (a year required).
+    (r"(?:copyright|©)(?:\s*©)?\s+\d{4}", K.BYLINE),
 )
 
 # Unregistered publications: a cue holds a capitalised name that says what it is.

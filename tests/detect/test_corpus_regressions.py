@@ -69,7 +69,7 @@ ATTRIBUTIONS = [
         id="copyright-line",
     ),
     pytest.param(
-        "KOLR contributed to this report.", ("KOLR", "report"), id="unregistered-contributed"
+        "KOLR contributed to this report.", ("KOLR", "byline"), id="unregistered-contributed"
     ),
     pytest.param(
         "His team said it was nothing, but L’Équipe reported that he saw the doctor.",
@@ -298,3 +298,41 @@ def test_body_inside_a_wrapper_with_a_furniture_class_is_still_the_article():
 def test_long_name_written_in_another_case_is_the_outlet():
     found = detect(load("a.txt", data=b"The merger stalled, according to the Wirtschaftswoche."))
     assert [a.outlet_id for a in found.attributions] == ["wirtschaftswoche"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "The papers were obtained by the Oxford Mail last week.",
+            ("Oxford Mail", "obtained by the Oxford Mail"),
+            id="agent",
+        ),
+        pytest.param(
+            "According to a report in the Argus Leader of Sioux Falls, the state paid.",
+            ("Argus Leader", "a report in the Argus Leader"),
+            id="place-after-of",
+        ),
+        pytest.param(
+            "Laut Hamburger Abendblatt war es kalt.",
+            ("Hamburger Abendblatt", "Laut Hamburger Abendblatt"),
+            id="other-language",
+        ),
+    ],
+)
+def test_unregistered_publication_credited_by_the_grammar(text, expected):
+    found = detect(load("a.txt", data=text.encode())).attributions
+    assert [(a.name, a.span.text) for a in found] == [expected]
+
+
+def test_copyright_in_a_caption_credits_the_picture_and_nowhere_else():
+    caption = "<figure><img src='a.jpg'><figcaption>© Neil Hall / Reuters</figcaption></figure>"
+    body = "<p>" + "Ministers met again. " * 12 + "</p>"
+    page = f"<html><body><article>{caption}{body}<p>© Handelsblatt GmbH</p></article></body></html>"
+    found = detect(load("a.html", data=page.encode())).attributions
+    assert [(a.outlet_id, a.kind.value) for a in found] == [("reuters", "image_credit")]
+
+
+def test_video_title_under_a_lone_label_is_not_a_credit():
+    text = "Ministers met again.\n\nVideo\nFox News Flash top entertainment headlines\n\nMore."
+    assert detect(load("a.txt", data=text.encode())).attributions == ()

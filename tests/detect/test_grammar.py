@@ -185,3 +185,8 @@ def test_unnamed_noun_phrase_needs_a_cue():
     assert [
         a for a in analysed("Staatliche Medien sind in Iran weit verbreitet.") if a.unnamed
     ] == []
+
+
+def test_title_in_quotes_is_a_name_not_a_back_reference():
+    text = "The talks failed, according to the BBC. Laut «the agency» war es ruhig."
+    assert [a.refers_to for a in analysed(text) if a.unnamed] == []

@@ -26,6 +26,7 @@ from citeresolve.detect.attributions.language import guess_language, page_langua
 from citeresolve.detect.attributions.longtail import (
     evidence_names,
     name_after,
+    publication_names,
     unregistered,
     unregistered_attribution,
     unregistered_bylines,
@@ -109,6 +110,8 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
             if m.end <= credit.end and m.name_start >= credit.names_from
         ]
         for mention in inside:
+            if (mention.start, mention.end) in credited:
+                continue  # "© Jane Doe / Reuters": two credit patterns, one credit
             found.append(
                 registry_attribution(
                     text, credit, AttributionKind.IMAGE_CREDIT, mention, lang_of(None), "credit"
@@ -206,6 +209,19 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                     ),
                     lang=lang_of(hit.lang),
                     rule=f"{hit.rule}, marked as a publication",
+                )
+            )
+    for start, end in list(publication_names(text, registry, taken)):
+        hit = cue_around(text, start, end, grammar)
+        if hit is not None:
+            taken.append((start, end))
+            found.append(
+                replace(
+                    unregistered_attribution(
+                        text, hit.span.start, hit.span.end, (start, end), hit.kind
+                    ),
+                    lang=lang_of(hit.lang),
+                    rule=f"{hit.rule}, a publication's name",
                 )
             )
     found.extend(

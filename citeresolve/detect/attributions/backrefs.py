@@ -107,6 +107,8 @@ def back_references(
             position = lowered.find(phrase, end)
             if not alone(text, start, end) or any(a < end and start < b for a, b in taken):
                 continue
+            if text[start - 1 : start] in _OPENING_QUOTES:
+                continue  # «Газета.ру», "Das Blatt": a title in quotes is a name
             following = text[end : end + 2]
             if following[:1] == " " and following[1:2].isupper():
                 continue  # "the newspaper Le Monde": a descriptor of the name after it
@@ -129,6 +131,9 @@ def back_references(
                 refers_to=referent,
                 rule="back-reference",
             )
+
+
+_OPENING_QUOTES = frozenset("«\"„“‚‘'")
 
 
 def _referent(phrase: str, recent: Sequence[Attribution], registry: OutletRegistry) -> str | None:

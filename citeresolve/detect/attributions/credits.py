@@ -37,6 +37,8 @@ def credit_regions(
             continue
         label = cues.CREDIT_LABEL.match(lowered, word.start())
         if label is None:
+            if word.group() not in _LONE_LABELS:
+                continue  # "Video" alone on a line titles a clip, it does not credit one
             lone = _label_alone(text, word.start(), word.end())
             if lone is not None:
                 yield lone
@@ -44,6 +46,18 @@ def credit_regions(
         stop = _credit_end(text, label.end(), opened=text[label.start() - 1 : label.start()] == "(")
         if stop > label.end():
             yield Region(label.start(), stop, names_from=label.end())
+    # "© Neil Hall / Reuters", "Image copyright Getty Images": a copyright line in a caption
+    # credits the picture; anywhere else it is the page's own notice, not a citation.
+    for mark in re.finditer(r"©|\bcopyright\b", lowered):
+        after = re.match(r"(?:\s*©)?(?:\s+\d{4})?\s*", lowered[mark.end() : mark.end() + 12])
+        names_from = mark.end() + (after.end() if after else 0)
+        line_end = text.find("\n", mark.end())
+        line = lowered[mark.end() : line_end if line_end >= 0 else len(text)]
+        if not in_caption(mark.start()) or re.match(r"(?:\s*©)?\s+\d{4}", line):
+            continue  # "Copyright 2024 The Associated Press": a notice, read as a byline
+        stop = _credit_end(text, names_from, opened=False)
+        if stop > names_from:
+            yield Region(mark.start(), stop, names_from=names_from)
     # What: parenthesised text holding a slash. Example: "(Jane Doe/AFP via Getty Images)".
     # Why linear: one negated class run, bounded, between literal parentheses.
     for paren in re.finditer(r"\(([^()\n]{1,150}(?:/| via )[^()\n]{1,150})\)", text):
@@ -77,6 +91,9 @@ def credit_regions(
             )
         ):
             yield Region(mention.start - 1, mention.end + 1)
+
+
+_LONE_LABELS = frozenset({"credit", "credits", "photo", "photos", "photograph", "image", "images"})
 
 
 def _labelled(text: str, grammar: Grammar) -> Iterator[Region]:

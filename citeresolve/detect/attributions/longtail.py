@@ -25,26 +25,6 @@ from citeresolve.outlets.registry import OutletRegistry
 
 # --- Publications the registry does not know ------------------------------------------------
 
-# What: a cue before a name, in lower-cased text. Example: "according to " in "According to
-# the Montana Free Press". Why linear: a literal alternation and one bounded space run.
-_UNREGISTERED_LEFT_CUES = (
-    "according to",
-    "as first reported by",
-    "as reported by",
-    "first reported by",
-    "reported by",
-    "in an interview with",
-    "told",
-    "speaking to",
-    "citing",
-    "per",
-    "published by",
-    "writing in",
-    "wrote in",
-)
-# What: the space (and article) between a cue and a name. Example: " the ".
-# Why linear: bounded literal repetition, applied with match() at one position.
-_CUE_GAP = re.compile(r" {1,2}(?:the )?")
 # What: a strong reporting verb after a name. Example: " reported" in "KTVI reported".
 # Why linear: literal alternation, optional literal adverb.
 _UNREGISTERED_VERB_PHRASES = (
@@ -78,25 +58,60 @@ _CONNECTORS = frozenset({"of", "de", "del", "la", "le", "di", "für", "and", "&"
 MAX_NAME_WORDS = 6
 
 
+def _credited_publication(name: str, registry: OutletRegistry) -> bool:
+    """A capitalised name that says "publication" (Press, Posten, a call sign), or that opens
+    with an outlet's name and one word more ("BBC Sport", "CNN Indonesia")."""
+    words = tuple(WORD.findall(name.removeprefix("The ").removeprefix("the ")))
+    # Not "Economist Paul Krugman": a name that needs its "The", and a person after it.
+    prefix = words[:-1]
+    opens_with_outlet = (
+        len(words) >= 2
+        and registry.match_words(prefix) is not None
+        and not registry.needs_article(prefix)
+    )
+    if opens_with_outlet and not {w.lower() for w in words} & cues.INSTITUTION_WORDS:
+        return True
+    return publication(name)
+
+
+def publication_names(
+    text: str, registry: OutletRegistry, taken: list[tuple[int, int]]
+) -> Iterator[tuple[int, int]]:
+    """Runs of capitalised words that name a publication the registry does not know ("the
+    Argus Leader", "Hamburger Abendblatt"): the grammar then decides whether a cue credits
+    them, in any language, as it does for registry names."""
+    occupied = sorted(taken)
+    starts = [a for a, _ in occupied]
+    for run in _NAME_RUN.finditer(text):
+        start, end = run.start(), run.start() + len(run.group().rstrip(".-'’"))
+        if text[end - 2 : end] in POSSESSIVES:
+            end -= 2
+        words = words_in(text, start, end)
+        while words and words[0].text.lower() in CLAUSE_WORDS and words[0].text != "The":
+            words = words[1:]  # "Yesterday Oxford Mail": the clause's word is not the name
+        if not words:
+            continue
+        start = words[0].start
+        i = bisect_right(starts, end) - 1
+        if i >= 0 and occupied[i][1] > start:
+            continue
+        of = text.find(" of ", start, end)
+        if of > 0 and " " in text[start:of] and publication(text[start:of]):
+            end = of  # "the Argus Leader of Sioux Falls": the place is not the name
+        if _credited_publication(text[start:end], registry):
+            if text[max(0, start - 4) : start].lower() == "the ":
+                start -= 4
+            yield start, end
+
+
 def unregistered(
     text: str, lowered: str, taken: list[tuple[int, int]], registry: OutletRegistry
 ) -> Iterator[Attribution]:
-    """A cue holding a capitalised name that says "publication" (Press, Posten, a call sign),
-    or that opens with an outlet's name ("told BBC Sport", "according to CNN Indonesia")."""
+    """Publications the registry does not know that only these patterns credit: "(via X)",
+    a call sign's dateline, a masthead word before a strong verb ("Gizmodo reported")."""
 
     def credited_publication(name: str) -> bool:
-        words = tuple(WORD.findall(name.removeprefix("The ").removeprefix("the ")))
-        # One word more than an outlet's name: "BBC Sport", "CNN Indonesia" (not "Economist
-        # Paul Krugman": a name that needs its "The", and a person after it).
-        prefix = words[:-1]
-        opens_with_outlet = (
-            len(words) >= 2
-            and registry.match_words(prefix) is not None
-            and not registry.needs_article(prefix)
-        )
-        if opens_with_outlet and not {w.lower() for w in words} & cues.INSTITUTION_WORDS:
-            return True  # "BBC Sport", "CNN Indonesia": an outlet's name and more
-        return publication(name)
+        return _credited_publication(name, registry)
 
     occupied = sorted(taken)
     starts = [a for a, _ in occupied]
@@ -105,17 +120,6 @@ def unregistered(
         i = bisect_right(starts, end) - 1
         return i < 0 or occupied[i][1] <= start
 
-    for cue_start, cue_end in occurrences(lowered, _UNREGISTERED_LEFT_CUES):
-        if cue_start and WORD_CHAR.match(text, cue_start - 1):
-            continue
-        gap = _CUE_GAP.match(lowered, cue_end)
-        if gap is None:
-            continue
-        name = name_after(text, gap.end())
-        if name and free(*name) and credited_publication(text[name[0] : name[1]]):
-            interview = lowered.startswith(("told", "in an", "speaking"), cue_start)
-            kind = AttributionKind.INTERVIEW if interview else AttributionKind.REPORT
-            yield unregistered_attribution(text, cue_start, name[1], name, kind)
     for via in _PAREN_VIA.finditer(text):
         name = via.span("name")
         words = {w.lower() for w in via["name"].split()}
