@@ -110,9 +110,6 @@ def unregistered(
     """Publications the registry does not know that only these patterns credit: "(via X)",
     a call sign's dateline, a masthead word before a strong verb ("Gizmodo reported")."""
 
-    def credited_publication(name: str) -> bool:
-        return _credited_publication(name, registry)
-
     occupied = sorted(taken)
     starts = [a for a, _ in occupied]
 
@@ -139,14 +136,16 @@ def unregistered(
         before = verb_start - 1
         adverb = _ADVERB_BEFORE.search(lowered, max(0, before - 14), before + 1)
         name_end = adverb.start() if adverb else before
-        name = _name_before(text, name_end)
-        if not name or not free(*name):
+        before_verb = _name_before(text, name_end)
+        if not before_verb or not free(*before_verb):
             continue
-        written = text[name[0] : name[1]]
-        if credited_publication(written) or (
+        written = text[before_verb[0] : before_verb[1]]
+        if _credited_publication(written, registry) or (
             lowered[verb_start:verb_end] in _STRONG_VERBS and _masthead_word(text, written)
         ):
-            yield unregistered_attribution(text, name[0], verb_end, name, AttributionKind.REPORT)
+            yield unregistered_attribution(
+                text, before_verb[0], verb_end, before_verb, AttributionKind.REPORT
+            )
 
 
 # Verbs that papers do far more than people: "Gizmodo reported", "Semafor first reported".
