@@ -189,3 +189,22 @@ def test_every_cue_is_in_the_visible_text(part: labelled.Part, entry: dict[str, 
 
 
 # --- the scorer ----------------------------------------------------------------------------
+
+
+def test_an_outlet_outside_the_registry_matches_the_label_whose_cue_names_it() -> None:
+    gold = [
+        {"kind": "named", "outlet": "Le Journal du Dimanche", "cue": "接受法国《星期日报》采访时"}
+    ]
+    doc = {
+        "nodes": [
+            {"id": "article", "type": "article"},
+            {"id": "outlet:x", "type": "outlet", "label": "星期日报", "registry": False},
+            {"id": "outlet:y", "type": "outlet", "label": "Other Times", "registry": False},
+        ],
+        "edges": [
+            {"source": "article", "target": "outlet:x", "type": "attributes_to", "kind": "quote"},
+            {"source": "article", "target": "outlet:y", "type": "attributes_to", "kind": "report"},
+        ],
+    }
+    outcome = labelled.score_outlets(gold, doc, "named")
+    assert (outcome.hits, outcome.found, outcome.labelled) == (1, 2, 1)

@@ -336,3 +336,27 @@ def test_copyright_in_a_caption_credits_the_picture_and_nowhere_else():
 def test_video_title_under_a_lone_label_is_not_a_credit():
     text = "Ministers met again.\n\nVideo\nFox News Flash top entertainment headlines\n\nMore."
     assert detect(load("a.txt", data=text.encode())).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "span"),
+    [
+        pytest.param(
+            "Як пише місцеве видання «Інформатор», діти повернулися.",
+            "Інформатор",
+            "Як пише місцеве видання «Інформатор»",
+            id="media-noun-then-guillemets",
+        ),
+        pytest.param(
+            "据《财经时报》报道，价格上涨。", "财经时报", "据《财经时报》", id="title-marks"
+        ),
+    ],
+)
+def test_quoted_title_the_text_calls_a_publication(text, name, span):
+    found = detect(load("a.txt", data=text.encode())).attributions
+    assert [(a.name, a.span.text, a.unnamed) for a in found] == [(name, span, False)]
+
+
+def test_quoted_title_without_a_media_noun_is_not_a_publication():
+    text = "Він назвав це «Інформатор» і пішов, пише автор."
+    assert detect(load("a.txt", data=text.encode())).attributions == ()

@@ -27,6 +27,7 @@ from citeresolve.detect.attributions.longtail import (
     evidence_names,
     name_after,
     publication_names,
+    quoted_titles,
     unregistered,
     unregistered_attribution,
     unregistered_bylines,
@@ -209,6 +210,25 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                     ),
                     lang=lang_of(hit.lang),
                     rule=f"{hit.rule}, marked as a publication",
+                )
+            )
+    for noun_start, start, end in list(quoted_titles(text, lowered, grammar, taken)):
+        hit = cue_around(text, start - 1, end + 1, grammar, left_anchor=noun_start)
+        if hit is not None:
+            taken.append((start, end))
+            # "місцеве видання «Інформатор»": the noun describes the title, it is not a source
+            found = [
+                a
+                for a in found
+                if not (a.unnamed and noun_start <= a.name_span.start and a.name_span.end < start)
+            ]
+            found.append(
+                replace(
+                    unregistered_attribution(
+                        text, hit.span.start, hit.span.end, (start, end), hit.kind
+                    ),
+                    lang=lang_of(hit.lang),
+                    rule=f"{hit.rule}, a quoted title",
                 )
             )
     for start, end in list(publication_names(text, registry, taken)):

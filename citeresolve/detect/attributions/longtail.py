@@ -19,6 +19,7 @@ from citeresolve.detect.attributions.words import (
     occurrences,
     words_in,
 )
+from citeresolve.detect.lexicon import Grammar
 from citeresolve.document import Document
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry
@@ -102,6 +103,67 @@ def publication_names(
             if text[max(0, start - 4) : start].lower() == "the ":
                 start -= 4
             yield start, end
+
+
+# What: a title in quotation marks of any script. Example: «Інформатор», „Bild“, 《泰晤士报》.
+# Why linear: each alternative is a literal opener, one bounded negated class run, its closer.
+_QUOTED_TITLE = re.compile(
+    r"«(?P<a>[^«»\n]{2,40})»|„(?P<b>[^„“”\n]{2,40})[“”]|“(?P<c>[^“”\n]{2,40})”"
+    r"|\"(?P<d>[^\"\n]{2,40})\"|《(?P<e>[^《》\n]{1,20})》|「(?P<f>[^「」\n]{1,20})」"
+)
+# Ends of Chinese publication names in title marks: 《泰晤士报》, 《星期日报》.
+_CJK_PUBLICATION_ENDS = (
+    "报",
+    "報",
+    "刊",
+    "志",
+    "誌",
+    "网",
+    "網",
+    "周刊",
+    "新闻",
+    "新聞",
+    "通讯社",
+    "电视台",
+)
+
+
+def quoted_titles(
+    text: str, lowered: str, grammar: Grammar, taken: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, int]]:
+    """Titles in quotes that the text itself calls publications: right after a media noun
+    ("видання «Інформатор»", "die Zeitung „Bild“", "the newspaper "Kommersant""), or, in
+    Chinese, a title mark around a paper's name ("《泰晤士报》"). Yields (descriptor start, name
+    start, name end), the name without its quotes."""
+    for match in _QUOTED_TITLE.finditer(text):
+        group = match.lastgroup or ""
+        start, end = match.span(group)
+        inner = match.group(group).strip()
+        if not inner or not (inner[:1].isupper() or inner[:1].isdigit() or group in "ef"):
+            continue
+        if any(a < end and start < b for a, b in taken):
+            continue
+        if group == "e":
+            if inner.endswith(_CJK_PUBLICATION_ENDS):
+                yield match.start(), start, end
+            continue
+        words = words_in(text, max(0, match.start() - 40), match.start())
+        if not words or text[words[-1].end : match.start()].strip():
+            continue
+        noun = words[-1]
+        if (
+            noun.text.casefold() in grammar.media_nouns
+            or noun.text.casefold() in grammar.unnamed_nouns
+        ):
+            descriptor = noun.start
+            for word in reversed(words[:-1]):  # "місцеве видання", "the Russian newspaper"
+                folded = word.text.casefold()
+                if text[word.end : descriptor] != " " or not (
+                    folded in grammar.unnamed_adjectives or folded in grammar.between
+                ):
+                    break
+                descriptor = word.start
+            yield descriptor, start, end
 
 
 def unregistered(
