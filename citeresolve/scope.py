@@ -169,6 +169,13 @@ def _extras(doc: Document, body: Tag) -> Iterable[Tag]:
 
 def _furniture(doc: Document, *, header_too: bool) -> Iterable[Span]:
     index = doc.index
+    holding = _holding_blockquotes(doc)
+
+    def _embed_wrapper(element: Tag) -> bool:
+        """Never cut out an embed because its wrapper has a social-sounding class."""
+        classes = " ".join(element.get("class") or [])
+        return "embed" in classes or id(element) in holding
+
     tags = (*FURNITURE_TAGS, "header", "aside") if header_too else FURNITURE_TAGS
     for name in tags:
         for element in index.by_tag.get(name, []):
@@ -187,10 +194,15 @@ def _furniture(doc: Document, *, header_too: bool) -> Iterable[Span]:
             yield _span(doc, element)
 
 
-def _embed_wrapper(element: Tag) -> bool:
-    """Never cut out an embed because its wrapper has a social-sounding class."""
-    classes = " ".join(element.get("class") or [])
-    return "embed" in classes or element.find("blockquote") is not None
+def _holding_blockquotes(doc: Document) -> set[int]:
+    """Every element with a blockquote inside (an embed's wrapper): found once, upwards."""
+    holding: set[int] = set()
+    for quote in doc.index.by_tag.get("blockquote", []):
+        node = quote.parent
+        while isinstance(node, Tag) and id(node) not in holding:
+            holding.add(id(node))
+            node = node.parent
+    return holding
 
 
 def _is_furniture(element: Tag) -> bool:

@@ -7,7 +7,8 @@ import pytest
 
 from citeresolve.detect import explain
 from citeresolve.detect.attributions import analyse
-from citeresolve.detect.lexicon import build_grammar
+from citeresolve.detect.attributions.words import indexed_phrases, words_in
+from citeresolve.detect.lexicon import PhraseIndex, build_grammar
 from citeresolve.document import load
 from citeresolve.errors import LexiconError
 from citeresolve.outlets.registry import default_registry
@@ -190,3 +191,10 @@ def test_unnamed_noun_phrase_needs_a_cue():
 def test_title_in_quotes_is_a_name_not_a_back_reference():
     text = "The talks failed, according to the BBC. Laut «the agency» war es ruhig."
     assert [a.refers_to for a in analysed(text) if a.unnamed] == []
+
+
+def test_indexed_phrases_match_whole_words_across_any_space():
+    index = PhraseIndex.of(["state media", "local media", "外媒"])
+    lowered = "state\nmedia said; statemedia no; local mediaeval no; 据外媒报道"
+    hits = indexed_phrases(lowered, words_in(lowered), index)
+    assert [lowered[a:b] for a, b in hits] == ["state\nmedia", "外媒"]

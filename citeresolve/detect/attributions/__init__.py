@@ -44,7 +44,7 @@ from citeresolve.detect.attributions.unnamed import (
     unnamed_label,
     unnamed_phrases,
 )
-from citeresolve.detect.attributions.words import ASCII_LOWER, CLAUSE_WORDS
+from citeresolve.detect.attributions.words import ASCII_LOWER, CLAUSE_WORDS, words_in
 from citeresolve.detect.lexicon import Grammar, default_grammar
 from citeresolve.document import Document
 from citeresolve.model import Attribution, AttributionKind, Span
@@ -89,9 +89,10 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     if len(lowered) != len(text):  # a few characters lengthen in lower case ("İ"): keep offsets
         lowered = text.translate(ASCII_LOWER)
     page_lang = page_language(doc) or guess_language(text, grammar)
+    lowered_words = words_in(lowered)  # read once: every lexicon's phrases are looked up in it
     mentions = merge_mentions(find_mentions(text, registry), other_script_mentions(text, registry))
     unnamed = _without_overlaps(
-        [*unnamed_phrases(text, lowered), *lexicon_phrases(text, lowered, grammar)]
+        [*unnamed_phrases(text, lowered), *lexicon_phrases(text, lowered, lowered_words, grammar)]
     )
     found: list[Attribution] = []
     candidates: list[Candidate] = []
@@ -252,7 +253,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     )
     found.extend(
         replace(a, lang=lang_of(a.lang if a.lang != "und" else None))
-        for a in back_references(text, lowered, grammar, found, registry)
+        for a in back_references(text, lowered, lowered_words, grammar, found, registry)
     )
     unique = {(a.span.start, a.span.end, a.outlet_id, a.name): a for a in found}
     ordered = tuple(

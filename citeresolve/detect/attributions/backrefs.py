@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from citeresolve.detect.attributions.grammar import cue_around
-from citeresolve.detect.attributions.words import alone
+from citeresolve.detect.attributions.words import Word, alone, indexed_phrases, longest_first
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry
@@ -87,6 +87,7 @@ NEAREST = 6  # credited outlets looked back over for one whose kind fits
 def back_references(
     text: str,
     lowered: str,
+    lowered_words: list[Word],
     grammar: Grammar,
     found: Sequence[Attribution],
     registry: OutletRegistry,
@@ -100,37 +101,37 @@ def back_references(
         return
     starts = [a.name_span.start for a in named]
     taken: list[tuple[int, int]] = []
-    for phrase, lang in grammar.back_references:
-        position = lowered.find(phrase)
-        while position >= 0:
-            start, end = position, position + len(phrase)
-            position = lowered.find(phrase, end)
-            if not alone(text, start, end) or any(a < end and start < b for a, b in taken):
-                continue
-            if text[start - 1 : start] in _OPENING_QUOTES:
-                continue  # «Газета.ру», "Das Blatt": a title in quotes is a name
-            following = text[end : end + 2]
-            if following[:1] == " " and following[1:2].isupper():
-                continue  # "the newspaper Le Monde": a descriptor of the name after it
-            before = bisect_right(starts, start) - 1
-            if before < 0:
-                continue
-            hit = cue_around(text, start, end, grammar)
-            if hit is None:
-                continue
-            taken.append((start, end))
-            referent = _referent(phrase, named[max(0, before - NEAREST + 1) : before + 1], registry)
-            written = text[start:end]
-            yield Attribution(
-                span=hit.span,
-                kind=hit.kind,
-                name=written[:1].lower() + written[1:],
-                outlet_id=None,
-                name_span=Span.of(text, start, end),
-                lang=hit.lang or lang,
-                refers_to=referent,
-                rule="back-reference",
-            )
+    lang_of = dict(grammar.back_references)
+    hits = indexed_phrases(lowered, lowered_words, grammar.back_index)
+    for start, end in longest_first(hits):
+        phrase = lowered[start:end]
+        lang = lang_of.get(phrase, "und")
+        if not alone(text, start, end) or any(a < end and start < b for a, b in taken):
+            continue
+        if text[start - 1 : start] in _OPENING_QUOTES:
+            continue  # «Газета.ру», "Das Blatt": a title in quotes is a name
+        following = text[end : end + 2]
+        if following[:1] == " " and following[1:2].isupper():
+            continue  # "the newspaper Le Monde": a descriptor of the name after it
+        before = bisect_right(starts, start) - 1
+        if before < 0:
+            continue
+        hit = cue_around(text, start, end, grammar)
+        if hit is None:
+            continue
+        taken.append((start, end))
+        referent = _referent(phrase, named[max(0, before - NEAREST + 1) : before + 1], registry)
+        written = text[start:end]
+        yield Attribution(
+            span=hit.span,
+            kind=hit.kind,
+            name=written[:1].lower() + written[1:],
+            outlet_id=None,
+            name_span=Span.of(text, start, end),
+            lang=hit.lang or lang,
+            refers_to=referent,
+            rule="back-reference",
+        )
 
 
 _OPENING_QUOTES = frozenset("«\"„“‚‘'")

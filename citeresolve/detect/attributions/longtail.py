@@ -17,6 +17,7 @@ from citeresolve.detect.attributions.words import (
     Word,
     joined,
     occurrences,
+    trim_possessive,
     words_in,
 )
 from citeresolve.detect.lexicon import Grammar
@@ -83,7 +84,17 @@ def publication_names(
     them, in any language, as it does for registry names."""
     occupied = sorted(taken)
     starts = [a for a, _ in occupied]
+    first_words = registry.first_words
     for run in _NAME_RUN.finditer(text):
+        written = run.group()
+        parts = written.lower().replace("-", " ").replace("’", "'").split()
+        if not (
+            any(p.strip("'.,").removesuffix("'s") in cues.PUBLICATION_WORDS for p in parts)
+            or any(p.strip("'.,").endswith(cues.PUBLICATION_SUFFIXES) for p in parts)
+            or _CALL_SIGN.match(written)
+            or any(trim_possessive(w) in first_words for w in WORD.findall(written)[:2])
+        ):
+            continue  # most capitalised runs are people and places: one cheap test each
         start, end = run.start(), run.start() + len(run.group().rstrip(".-'’"))
         if text[end - 2 : end] in POSSESSIVES:
             end -= 2

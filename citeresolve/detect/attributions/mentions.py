@@ -16,6 +16,7 @@ from citeresolve.detect.attributions.words import (
     joined,
     trim_possessive,
 )
+from citeresolve.detect.lexicon import UNSPACED
 from citeresolve.outlets.registry import OutletRegistry
 
 NAME_CONTEXT = 25  # characters around a name: the words before and after it that matter
@@ -108,9 +109,6 @@ def _with_article(text: str, words: list[Word], index: int) -> int:
 
 # --- Names in other scripts -------------------------------------------------------------------
 
-# What: a character of a script written without spaces. Example: "共", "の", "한".
-# Why linear: one character class.
-UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # What: a word in Cyrillic script. Example: "Ведомостям". Why linear: one class run.
 _CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
 # Case endings of Russian and Ukrainian nouns, longest first: "Ведомостям" is "Ведомости".

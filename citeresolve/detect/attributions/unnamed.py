@@ -7,17 +7,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from citeresolve.detect import cues
-from citeresolve.detect.attributions.mentions import UNSPACED
 from citeresolve.detect.attributions.words import (
     Word,
     alone,
     around,
+    indexed_phrases,
     joined,
     longest_first,
     occurrences,
     words_in,
 )
-from citeresolve.detect.lexicon import Grammar
+from citeresolve.detect.lexicon import UNSPACED, Grammar
 
 # --- Unnamed outlets -------------------------------------------------------------------------
 
@@ -133,40 +133,35 @@ def unnamed_label(phrase: str) -> str:
     )
 
 
-def lexicon_phrases(text: str, lowered: str, grammar: Grammar) -> Iterator[Phrase]:
+def lexicon_phrases(
+    text: str, lowered: str, lowered_words: list[Word], grammar: Grammar
+) -> Iterator[Phrase]:
     """Unnamed outlets in every lexicon's words: its fixed phrases ("staatliche Medien", "外媒"),
     and one of its outlet nouns with one of its adjectives on either side, as languages put
     them ("państwowe media", "les médias iraniens", "la prensa local")."""
-    for start, end in longest_first(occurrences(lowered, [p for p, _ in grammar.unnamed_phrases])):
-        unspaced = UNSPACED.search(text, start, end) is not None
-        if unspaced or alone(text, start, end):
-            yield Phrase(
-                start, end, text[start:end], self_cued=_self_cued(lowered, start, end, grammar)
-            )
-    nouns = [n for n in grammar.unnamed_nouns if not UNSPACED.search(n)]
-    for start, end in occurrences(lowered, nouns):
-        if not alone(text, start, end):
+    for start, end in longest_first(indexed_phrases(lowered, lowered_words, grammar.unnamed_index)):
+        if UNSPACED.search(text, start, end) or alone(text, start, end):
+            cued = _self_cued(lowered, start, end, grammar)
+            yield Phrase(start, end, text[start:end], self_cued=cued)
+    for start, end in indexed_phrases(lowered, lowered_words, grammar.noun_index):
+        if UNSPACED.search(text, start, end) or not alone(text, start, end):
             continue
         words, index = around(text, start, before=PHRASE_CONTEXT, after=3)
         if index >= len(words) or words[index].start != start:
             continue
         first, last = start, end
         back = index - 1
-        while (
-            back >= 0
-            and index - back <= 2
-            and _describes(text, words[back], words[back + 1], grammar)
-        ):
+        while back >= 0 and index - back <= 2:
+            if not _describes(text, words[back], words[back + 1], grammar):
+                break
             first = words[back].start
             back -= 1
-        if index + 1 < len(words) and _describes(
-            text, words[index], words[index + 1], grammar, after=True
-        ):
+        following = index + 1 < len(words)
+        if following and _describes(text, words[index], words[index + 1], grammar, after=True):
             last = words[index + 1].end
         if (first, last) != (start, end):
-            yield Phrase(
-                first, last, text[first:last], self_cued=_self_cued(lowered, first, last, grammar)
-            )
+            cued = _self_cued(lowered, first, last, grammar)
+            yield Phrase(first, last, text[first:last], self_cued=cued)
 
 
 def _describes(text: str, a: Word, b: Word, grammar: Grammar, *, after: bool = False) -> bool:

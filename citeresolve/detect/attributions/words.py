@@ -7,6 +7,8 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
+from citeresolve.detect.lexicon import UNSPACED, PhraseIndex
+
 # What: one word with inner dots, hyphens, apostrophes or ampersands, and apart from it (group
 # "w" stops before it) a possessive "'s": the one place the possessive is cut off.
 # Example: "France-Presse", "l'AFP"; "CNN's" -> w "CNN". Why linear: every repetition starts
@@ -108,3 +110,23 @@ def alone(text: str, start: int, end: int) -> bool:
 HYPHEN_DESCRIPTOR = re.compile(
     r"[\w'’]{1,30}-(?:run|based|owned|backed|affiliated|controlled|linked|funded|aligned) "
 )
+
+
+def indexed_phrases(lowered: str, words: list[Word], index: PhraseIndex) -> list[tuple[int, int]]:
+    """Where the index's phrases stand in a lower-cased text, given its words: one dict look-up
+    a word, whatever the number of phrases; unspaced-script phrases only where such script is."""
+    hits = []
+    for at, word in enumerate(words):
+        for phrase in index.by_first.get(word.text, ()):
+            chunk = words[at : at + len(phrase)]
+            if (
+                len(chunk) == len(phrase)
+                and all(w.text == p for w, p in zip(chunk, phrase, strict=True))
+                and all(lowered[a.end : b.start].isspace() for a, b in itertools.pairwise(chunk))
+            ):
+                hits.append((word.start, chunk[-1].end))
+                break
+    if index.unspaced and UNSPACED.search(lowered):
+        hits.extend(occurrences(lowered, index.unspaced))
+    hits.sort()
+    return hits

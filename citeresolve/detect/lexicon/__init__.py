@@ -40,7 +40,7 @@ KEYS = frozenset(
 )
 UNNAMED_KEYS = frozenset({"nouns", "adjectives", "phrases", "back_references"})
 # Scripts written without spaces between words: their phrases are matched as substrings.
-_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # What: a word as the detectors split text (inner dots, hyphens, apostrophes kept).
 # Why linear: every repetition starts with a punctuation char the word class excludes.
 _WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
@@ -55,6 +55,31 @@ class Cue:
     kind: AttributionKind
     lang: str
     inverted: bool = False  # a verb before its subject: "…, reported the Guardian."
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseIndex:
+    """Phrases looked up from the words of a text, not searched for one by one: an article
+    is read once however many languages' phrases the lexicon holds."""
+
+    by_first: Mapping[str, tuple[tuple[str, ...], ...]]  # lower-cased words, longest first
+    unspaced: tuple[str, ...]  # "外媒", "地元メディア": searched as substrings
+
+    @staticmethod
+    def of(phrases: Iterable[str]) -> PhraseIndex:
+        by_first: dict[str, set[tuple[str, ...]]] = {}
+        unspaced: set[str] = set()
+        for phrase in phrases:
+            if UNSPACED.search(phrase):
+                unspaced.add(phrase.lower())
+                continue
+            words = tuple(w.lower() for w in _WORD.findall(phrase))
+            if words:
+                by_first.setdefault(words[0], set()).add(words)
+        return PhraseIndex(
+            {k: tuple(sorted(v, key=lambda w: (-len(w), w))) for k, v in by_first.items()},
+            tuple(sorted(unspaced, key=lambda p: (-len(p), p))),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +105,9 @@ class Grammar:
     credit_phrases: tuple[Cue, ...]
     languages: tuple[str, ...]
     function_words: Mapping[str, str]  # a word only one language uses -> that language
+    unnamed_index: PhraseIndex
+    back_index: PhraseIndex
+    noun_index: PhraseIndex
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
@@ -142,7 +170,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
                 before.setdefault(cue.words[-1], []).append(cue)
         for entry in lexicon["after"]:
             cue = _cue(entry, lang)
-            if not cue.words or _UNSPACED.search(cue.phrase):
+            if not cue.words or UNSPACED.search(cue.phrase):
                 after_unspaced.append(cue)
             if cue.words:
                 after.setdefault(cue.words[0], []).append(cue)
@@ -195,6 +223,9 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         credit_phrases=tuple(credit_phrases),
         languages=tuple(languages),
         function_words={w: next(iter(langs)) for w, langs in seen_in.items() if len(langs) == 1},
+        unnamed_index=PhraseIndex.of(p for p, _ in unnamed_phrases),
+        back_index=PhraseIndex.of(p for p, _ in back_references),
+        noun_index=PhraseIndex.of(sets["unnamed_nouns"]),
     )
 
 
@@ -222,7 +253,7 @@ def _cue(entry: Mapping[str, Any], lang: str) -> Cue:
         kind = AttributionKind(entry.get("kind", "report"))
     except ValueError:
         raise LexiconError(f"lexicon {lang}: unknown kind in {entry!r}") from None
-    unspaced = bool(_UNSPACED.search(phrase)) and " " not in phrase
+    unspaced = bool(UNSPACED.search(phrase)) and " " not in phrase
     return Cue(
         words=() if unspaced else words_of(phrase),
         phrase=phrase,
