@@ -44,7 +44,7 @@ from citeresolve.detect.attributions.unnamed import (
     unnamed_label,
     unnamed_phrases,
 )
-from citeresolve.detect.attributions.words import ASCII_LOWER, CLAUSE_WORDS, words_in
+from citeresolve.detect.attributions.words import ASCII_LOWER, CLAUSE_WORDS, indexed_phrases
 from citeresolve.detect.lexicon import Grammar, default_grammar
 from citeresolve.document import Document
 from citeresolve.model import Attribution, AttributionKind, Span
@@ -89,10 +89,16 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     if len(lowered) != len(text):  # a few characters lengthen in lower case ("İ"): keep offsets
         lowered = text.translate(ASCII_LOWER)
     page_lang = page_language(doc) or guess_language(text, grammar)
-    lowered_words = words_in(lowered)  # read once: every lexicon's phrases are looked up in it
+    # Every lexicon's phrases, nouns and back-references, read from the text in one pass.
+    phrase_hits, noun_hits, back_hits = indexed_phrases(
+        lowered, (grammar.unnamed_index, grammar.noun_index, grammar.back_index)
+    )
     mentions = merge_mentions(find_mentions(text, registry), other_script_mentions(text, registry))
     unnamed = _without_overlaps(
-        [*unnamed_phrases(text, lowered), *lexicon_phrases(text, lowered, lowered_words, grammar)]
+        [
+            *unnamed_phrases(text, lowered),
+            *lexicon_phrases(text, lowered, grammar, phrase_hits, noun_hits),
+        ]
     )
     found: list[Attribution] = []
     candidates: list[Candidate] = []
@@ -253,7 +259,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     )
     found.extend(
         replace(a, lang=lang_of(a.lang if a.lang != "und" else None))
-        for a in back_references(text, lowered, lowered_words, grammar, found, registry)
+        for a in back_references(text, lowered, back_hits, grammar, found, registry)
     )
     unique = {(a.span.start, a.span.end, a.outlet_id, a.name): a for a in found}
     ordered = tuple(

@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from citeresolve.detect.attributions.grammar import cue_around
-from citeresolve.detect.attributions.words import Word, alone, indexed_phrases, longest_first
+from citeresolve.detect.attributions.words import alone, longest_first
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry
@@ -87,7 +87,7 @@ NEAREST = 6  # credited outlets looked back over for one whose kind fits
 def back_references(
     text: str,
     lowered: str,
-    lowered_words: list[Word],
+    hits: list[tuple[int, int]],
     grammar: Grammar,
     found: Sequence[Attribution],
     registry: OutletRegistry,
@@ -102,7 +102,6 @@ def back_references(
     starts = [a.name_span.start for a in named]
     taken: list[tuple[int, int]] = []
     lang_of = dict(grammar.back_references)
-    hits = indexed_phrases(lowered, lowered_words, grammar.back_index)
     for start, end in longest_first(hits):
         phrase = lowered[start:end]
         lang = lang_of.get(phrase, "und")

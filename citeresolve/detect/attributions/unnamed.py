@@ -11,7 +11,6 @@ from citeresolve.detect.attributions.words import (
     Word,
     alone,
     around,
-    indexed_phrases,
     joined,
     longest_first,
     occurrences,
@@ -134,16 +133,20 @@ def unnamed_label(phrase: str) -> str:
 
 
 def lexicon_phrases(
-    text: str, lowered: str, lowered_words: list[Word], grammar: Grammar
+    text: str,
+    lowered: str,
+    grammar: Grammar,
+    phrase_hits: list[tuple[int, int]],
+    noun_hits: list[tuple[int, int]],
 ) -> Iterator[Phrase]:
     """Unnamed outlets in every lexicon's words: its fixed phrases ("staatliche Medien", "外媒"),
     and one of its outlet nouns with one of its adjectives on either side, as languages put
     them ("państwowe media", "les médias iraniens", "la prensa local")."""
-    for start, end in longest_first(indexed_phrases(lowered, lowered_words, grammar.unnamed_index)):
+    for start, end in longest_first(phrase_hits):
         if UNSPACED.search(text, start, end) or alone(text, start, end):
             cued = _self_cued(lowered, start, end, grammar)
             yield Phrase(start, end, text[start:end], self_cued=cued)
-    for start, end in indexed_phrases(lowered, lowered_words, grammar.noun_index):
+    for start, end in noun_hits:
         if UNSPACED.search(text, start, end) or not alone(text, start, end):
             continue
         words, index = around(text, start, before=PHRASE_CONTEXT, after=3)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
 
 from citeresolve.detect.lexicon import UNSPACED, PhraseIndex
@@ -112,21 +112,43 @@ HYPHEN_DESCRIPTOR = re.compile(
 )
 
 
-def indexed_phrases(lowered: str, words: list[Word], index: PhraseIndex) -> list[tuple[int, int]]:
-    """Where the index's phrases stand in a lower-cased text, given its words: one dict look-up
-    a word, whatever the number of phrases; unspaced-script phrases only where such script is."""
-    hits = []
-    for at, word in enumerate(words):
-        for phrase in index.by_first.get(word.text, ()):
-            chunk = words[at : at + len(phrase)]
-            if (
-                len(chunk) == len(phrase)
-                and all(w.text == p for w, p in zip(chunk, phrase, strict=True))
-                and all(lowered[a.end : b.start].isspace() for a, b in itertools.pairwise(chunk))
-            ):
-                hits.append((word.start, chunk[-1].end))
-                break
-    if index.unspaced and UNSPACED.search(lowered):
-        hits.extend(occurrences(lowered, index.unspaced))
-    hits.sort()
-    return hits
+def indexed_phrases(lowered: str, indexes: Sequence[PhraseIndex]) -> list[list[tuple[int, int]]]:
+    """Where each index's phrases stand in a lower-cased text, read in one pass over its words:
+    a dict look-up a word, whatever the number of phrases and languages; phrases of unspaced
+    scripts are searched only where such script is."""
+    found: list[list[tuple[int, int]]] = [[] for _ in indexes]
+    unspaced = UNSPACED.search(lowered) is not None
+    for match in _PLAIN_WORD.finditer(lowered):
+        word = match.group()
+        if word[-2:] in POSSESSIVES:
+            word = word[:-2]
+        for index, hits in zip(indexes, found, strict=True):
+            for phrase in index.by_first.get(word, ()):
+                end = _phrase_end(lowered, match.start() + len(word), phrase[1:])
+                if end is not None:
+                    hits.append((match.start(), end))
+                    break
+    for index, hits in zip(indexes, found, strict=True):
+        if unspaced and index.unspaced:
+            hits.extend(occurrences(lowered, index.unspaced))
+        hits.sort()
+    return found
+
+
+def _phrase_end(lowered: str, position: int, rest: tuple[str, ...]) -> int | None:
+    """The end of ``rest`` read word by word from ``position`` (whitespace between), or None."""
+    for expected in rest:
+        match = _SPACED_WORD.match(lowered, position)
+        if match is None or match.group(1) != expected:
+            return None
+        position = match.end()
+    if position < len(lowered) and WORD_CHAR.match(lowered, position):
+        return None
+    return position
+
+
+# What: a word as the lexicon splits phrases, with a possessive kept on (cut by the caller).
+# Why linear: every repetition starts with a punctuation char the word class excludes.
+_PLAIN_WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
+# What: whitespace then one word. Example: " media". Why linear: a bounded run, then a word.
+_SPACED_WORD = re.compile(r"\s{1,3}([^\W_]+(?:[.'’&-][^\W_]+)*)")
