@@ -156,6 +156,10 @@ class OutletRegistry:
             )
         ):
             found = self.by_folded_tokens.get(tuple(w.casefold() for w in words))
+        if found is None and len(words) == 1 and 3 <= len(words[0]) <= 5 and words[0].istitle():
+            found = self.by_tokens.get(
+                (words[0].upper(),)
+            )  # "Bbc", "Ansa": an acronym as Italian and Spanish papers write it
         return found
 
     def needs_article(self, words: tuple[str, ...]) -> bool:

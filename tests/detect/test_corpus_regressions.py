@@ -360,3 +360,15 @@ def test_quoted_title_the_text_calls_a_publication(text, name, span):
 def test_quoted_title_without_a_media_noun_is_not_a_publication():
     text = "Він назвав це «Інформатор» і пішов, пише автор."
     assert detect(load("a.txt", data=text.encode())).attributions == ()
+
+
+def test_acronym_written_in_title_case_is_the_outlet():
+    found = detect(load("a.txt", data=b"Talks stalled, according to Bbc.")).attributions
+    assert [a.outlet_id for a in found] == ["bbc"]
+
+
+def test_agency_in_lower_case_parentheses_credits_a_caption():
+    caption = "<figure><img src='a.jpg'><figcaption>Il premier a Roma (ansa)</figcaption></figure>"
+    page = f"<html><body><article>{caption}<p>{'Il governo discute. ' * 15}(ap)</p></article></body></html>"
+    found = detect(load("a.html", data=page.encode())).attributions
+    assert [(a.outlet_id, a.kind.value) for a in found] == [("ansa", "image_credit")]

@@ -34,6 +34,7 @@ from citeresolve.detect.attributions.longtail import (
 )
 from citeresolve.detect.attributions.mentions import (
     Mention,
+    agency_credit_mentions,
     find_mentions,
     merge_mentions,
     other_script_mentions,
@@ -93,7 +94,11 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     phrase_hits, noun_hits, back_hits = indexed_phrases(
         lowered, (grammar.unnamed_index, grammar.noun_index, grammar.back_index)
     )
-    mentions = merge_mentions(find_mentions(text, registry), other_script_mentions(text, registry))
+    mentions = merge_mentions(
+        find_mentions(text, registry),
+        other_script_mentions(text, registry),
+        agency_credit_mentions(text, registry),
+    )
     unnamed = _without_overlaps(
         [
             *unnamed_phrases(text, lowered),

@@ -47,8 +47,10 @@ def find_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
             continue
         word = candidate.group()
         word = trim_possessive(word)  # "CNN's reporting"
-        if word not in first and not (
-            (word.isupper() or len(word) >= 8) and word.casefold() in first
+        if (
+            word not in first
+            and not ((word.isupper() or len(word) >= 8) and word.casefold() in first)
+            and not (word.istitle() and word.upper() in first)
         ):
             continue
         words, index = around(text, position, before=NAME_CONTEXT, after=registry.max_words + 1)
@@ -180,6 +182,21 @@ def other_script_mentions(text: str, registry: OutletRegistry) -> Iterator[Menti
                 match.start() == 0 or not WORD_CHAR.match(text, match.start() - 1)
             ):
                 yield Mention(match.start(), match.end(), match.start(), inflected)
+
+
+def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+    """An agency's name in lower case in parentheses, as Italian papers credit pictures:
+    "(ansa)", "(afp)". Only agencies: "(ap)" of another kind would be a guess."""
+    for match in _LOWER_PAREN.finditer(text):
+        outlet_id = registry.by_tokens.get((match.group(1).upper(),))
+        outlet = registry.get(outlet_id) if outlet_id else None
+        if outlet is not None and outlet.kind in ("agency", "photo_agency"):
+            yield Mention(match.start(1), match.end(1), match.start(1), outlet.id)
+
+
+# What: a short lower-case word alone in parentheses. Example: "(ansa)".
+# Why linear: literals around one bounded class run.
+_LOWER_PAREN = re.compile(r"\(([a-z]{2,8})\)")
 
 
 def _stem(word: str) -> str:
