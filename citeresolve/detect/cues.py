@@ -1,42 +1,11 @@
-"""The words that make a mention an attribution: cue phrases, unnamed-outlet vocabulary.
-
-Kept apart from the matcher so that what counts as a cue is read and reviewed as data.
+"""English word lists the attribution detector still reads as code: publication and institution
+words of the long tail, credit labels, unnamed-outlet descriptors. Cues themselves are data, one
+lexicon file a language (``detect/lexicon/``).
 """
 
 from __future__ import annotations
 
 import re
-
-from citeresolve.model import AttributionKind as K
-
-# Cues written before the outlet ("according to Reuters"), longest first within each kind.
-LEFT_CUES: tuple[tuple[str, K], ...] = (
-    (r"according\s+to", K.REPORT),
-    (r"as\s+(?:first\s+|originally\s+|earlier\s+)?reported\s+(?:by|in|on)", K.REPORT),
-    (
-        r"(?:first\s+|originally\s+)?reported\s+(?:(?:on\s+)?(?:mon|tues|wednes|thurs|fri|"
-        r"satur|sun)day\s+|earlier\s+|late\s+\w+day\s+)?by",
-        K.REPORT,
-    ),
-    (
-        r"(?:an?\s+)?(?:\d{4}\s+)?(?:analysis|investigation|report|survey|poll|review|"
-        r"story|article|story\s+published)\s+(?:by|from|in)",
-        K.REPORT,
-    ),
-    (r"in\s+an?\s+(?:exclusive\s+|recent\s+|separate\s+)?interview\s+(?:with|on)", K.INTERVIEW),
-    (
-        r"(?:told|telling|speaking\s+to|speaking\s+with|spoke\s+to|spoke\s+with|in\s+comments\s+to|in\s+a\s+statement\s+to)",
-        K.INTERVIEW,
-    ),
-    (r"(?:as\s+)?(?:quoted|cited)\s+(?:by|in)", K.QUOTE),
-    (r"(?:a\s+|the\s+|in\s+a\s+)?reports?\s+(?:by|from|in)", K.REPORT),
-    (r"(?:citing|per)", K.REPORT),
-    (r"(?:writing\s+(?:in|for)|wrote\s+in|said\s+on|told\s+reporters\s+from)", K.REPORT),
-    (r"(?:first\s+)?(?:published|broadcast|aired|revealed)\s+(?:by|in|on)", K.REPORT),
-    (r"via", K.VIA),
-    # "Copyright 2024 The Associated Press": a syndicated story's notice (a year required).
-    (r"(?:copyright|©)(?:\s*©)?\s+\d{4}", K.BYLINE),
-)
 
 # Unregistered publications: a cue holds a capitalised name that says what it is.
 # Words a publication's name is made of ("the Montana Free Press", "Göteborgs-Posten").
@@ -92,47 +61,6 @@ PUBLICATION_SUFFIXES = (
 UNREGISTERED_VERBS = frozenset(
     "reported reports reporting wrote writes published revealed reveals obtained broke noted "
     "notes observed quoted cited".split()
-)
-
-# Verbs written after the outlet ("CNN reports"); adverbs may come between them
-# ("Bloomberg also observes").
-REPORT_VERBS = """
-    reports reported report reporting said says wrote writes notes noted observes observed
-    learned learnt confirmed confirms revealed reveals stated states claimed claims
-    announced announces published publishes broke obtained estimated estimates described
-    describes explained explains understands added adds cited cites quoted quotes disclosed
-    discloses found finds citing
-""".split()
-ADVERBS = """
-    also first later earlier previously initially exclusively separately then now reportedly
-    has had have was is recently originally again itself
-""".split()
-
-# What: a cue phrase that ends exactly where the outlet's name begins ("according to the ").
-# Example: "… said, according to " -> cue "according to". Why linear: searched on a bounded
-# window; the alternation holds literal words joined by \s+, with no nested repetition.
-LEFT_CUE = re.compile(
-    r"(?:^|(?<=[^\w]))(?P<cue>"
-    + "|".join(f"(?P<k{i}>{p})" for i, (p, _) in enumerate(LEFT_CUES))
-    + r")\s+(?:the\s+)?$",
-    re.I,
-)
-LEFT_CUE_KINDS = {f"k{i}": kind for i, (_, kind) in enumerate(LEFT_CUES)}
-
-# What: what follows an outlet's name when it is the one reporting.
-# Example: " also observes", "'s reporting", " contributed to this report".
-# Why linear: at most three literal adverbs, each followed by \s+, then one literal verb;
-# applied to a bounded window right after the name.
-RIGHT_CUE = re.compile(
-    r"(?:(?P<byline>\s+(?:also\s+)?contributed\s+(?:to\s+)?(?:this|the)\s+(?:report|story|article))"
-    r"|(?P<possessive>['’]s\s+(?:own\s+|exclusive\s+|original\s+)?(?:reporting|report|reports|investigation|analysis|coverage|story)\b)"
-    r"|(?P<verb>!?(?:\s*\([A-Z]{2,10}\))?,?\s+(?:(?:newspaper|daily|magazine|tabloid|broadcaster|channel|website|weekly|"
-    r"news\s+agency|agency|tv|radio)\s+)?(?:(?:"
-    + "|".join(ADVERBS)
-    + r")\s+){0,3}(?:"
-    + "|".join(REPORT_VERBS)
-    + r")\b))",
-    re.I,
 )
 
 # Labels that open an image credit: "Image via", "Photo:", "Credit:", "Photograph by".

@@ -56,11 +56,7 @@ def cue_around(
     """
     anchor = start if left_anchor is None else left_anchor
     tail = end if list_end is None else list_end
-    return (
-        _left(text, anchor, end, tail, grammar)
-        or _right(text, start, tail, grammar)
-        or _legacy(text, start, end, anchor)
-    )
+    return _left(text, anchor, end, tail, grammar) or _right(text, start, tail, grammar)
 
 
 def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueHit | None:
@@ -148,7 +144,10 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
             return CueHit(Span.of(text, start, end + len(cue.phrase)), cue.kind, cue.lang, "after")
     possessive = text[end : end + 2] in POSSESSIVES  # "CNN's anchor asked"
     scan = end + 2 if possessive else end
-    words = words_in(text, scan, min(len(text), scan + RIGHT_WINDOW))[:8]
+    aside = (
+        None if possessive else _ASIDE.match(text, scan)
+    )  # "KCNA (KCNA) said", "¡Hola! published"
+    words = words_in(text, aside.end() if aside else scan, min(len(text), scan + RIGHT_WINDOW))[:8]
     if not words:
         return None
     gap = text[scan : words[0].start]
@@ -156,10 +155,13 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
         noun = grammar.after_nouns.get(words[0].text.casefold())
         if noun is not None:
             return CueHit(Span.of(text, start, words[0].end), noun.kind, noun.lang, "after-noun")
-    comma = gap.strip() == ","
-    if possessive or not (gap.isspace() or comma) or "\n" in gap:
+    aside = aside if aside is not None and aside.end() == words[0].start else None
+    comma = gap.strip() == "," or (aside is not None and aside.group("comma") is not None)
+    if possessive or not (gap.isspace() or comma or aside) or "\n" in gap:
         return None
     index = 0
+    if len(words) > 1 and words[0].text.casefold() in grammar.media_nouns:
+        index = 1  # "Bild newspaper said"
     while index < min(len(words) - 1, 3) and words[index].text.casefold() in grammar.adverbs:
         if not text[words[index].end : words[index + 1].start].isspace():
             return None
@@ -176,23 +178,9 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
     return None
 
 
-def _legacy(text: str, start: int, end: int, anchor: int) -> CueHit | None:
-    """The English cue patterns of before the lexicon, kept while en.json covers them."""
-    window = text[max(0, anchor - LEFT_WINDOW) : anchor]
-    left = cues.LEFT_CUE.search(window)
-    if left:
-        kind = next(
-            cues.LEFT_CUE_KINDS[k]
-            for k, v in left.groupdict().items()
-            if v and k in cues.LEFT_CUE_KINDS
-        )
-        cue_start = anchor - len(window) + left.start("cue")
-        return CueHit(Span.of(text, cue_start, end), kind, "en", "before")
-    right = cues.RIGHT_CUE.match(text, end, min(len(text), end + RIGHT_WINDOW))
-    if right:
-        kind = AttributionKind.BYLINE if right["byline"] else AttributionKind.REPORT
-        return CueHit(Span.of(text, start, right.end()), kind, "en", "after")
-    return None
+# What: what may stand between a name and its verb besides a space. Example: " (KCNA) ", "! ".
+# Why linear: literals around one bounded class run.
+_ASIDE = re.compile(r"!?(?: \([A-Z]{2,10}\))?(?P<comma>,)? (?=\S)")
 
 
 def coordinated(text: str, end: int, next_start: int) -> bool:
@@ -206,16 +194,27 @@ def coordinated(text: str, end: int, next_start: int) -> bool:
     )
 
 
+# What: a copyright notice with its year, up to the name. Example: "Copyright 2024 ".
+# Why linear: anchored at the window's end; literals, a fixed digit run.
+_COPYRIGHT = re.compile(r"(?:[Cc]opyright|COPYRIGHT|©)(?: ?©)? \d{4},? $")
+
+
 # What: a byline line up to the outlet's name. Example: "By Jane Doe, " before "Associated Press".
 # Why linear: anchored at the line start, one bounded lazy run without newlines, literals.
 _BYLINE = re.compile(r"^[ \t]*By [^\n]{1,80}?(?:,| \||\s[-–—]) ?(?:and )?(?:the |The )?$")
 
 
 def byline(text: str, mention: Mention) -> CueHit | None:
-    """ "By Jane Doe, Associated Press", "By JANE DOE | Reuters": the story's own credit."""
+    """ "By Jane Doe, Associated Press", "By JANE DOE | Reuters": the story's own credit;
+    "Copyright 2024 The Associated Press": a syndicated story's notice."""
     line_start = text.rfind("\n", 0, mention.start) + 1
     if mention.start - line_start > 100:
         return None
+    notice = _COPYRIGHT.search(text, max(line_start, mention.start - 24), mention.start)
+    if notice is not None:
+        return CueHit(
+            Span.of(text, notice.start(), mention.end), AttributionKind.BYLINE, None, "byline"
+        )
     match = _BYLINE.match(text[line_start : mention.start])
     if match is None:
         return None
