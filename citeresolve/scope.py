@@ -51,7 +51,7 @@ FURNITURE_TAGS = ("nav", "footer", "form")
 # What: a class token of a lead image block. Example: "field--name-field-image", "lead-art".
 # Why linear: an alternation of literals between separator checks, on short tokens.
 LEAD_MEDIA = re.compile(
-    r"(?:^|[-_])(?:image|photo|media|figure|caption|credit|lead-art|hero)(?:$|[-_])", re.I
+    r"(?:^|[-_])(?:image|img|photo|media|figure|caption|credit|lead-art|hero)(?:$|[-_])", re.I
 )
 MIN_BODY_CHARS = 200
 MAX_TOKEN = 64  # longer class names are not furniture names (and BOILERPLATE stays cheap)
@@ -138,9 +138,10 @@ def _densest(doc: Document) -> Tag | None:
         if isinstance(parent, Tag):
             previous = totals.get(id(parent), (parent, 0))[1]
             totals[id(parent)] = (parent, previous + _length(doc, paragraph))
-    if not totals:
+    sized = [pair for pair in totals.values() if not _own_furniture(pair[0])]  # "footer_text"
+    if not sized:
         return None
-    element, size = max(totals.values(), key=lambda pair: pair[1])
+    element, size = max(sized, key=lambda pair: pair[1])
     return element if size >= MIN_BODY_CHARS else None
 
 
@@ -181,13 +182,13 @@ def _furniture(doc: Document, *, header_too: bool) -> Iterable[Span]:
         for element in index.by_tag.get(name, []):
             yield _span(doc, element)
     for token, elements in index.by_class.items():
-        if len(token) <= MAX_TOKEN and BOILERPLATE.match(token):
+        if _furniture_token(token):
             for element in elements:
                 if not _embed_wrapper(element):
                     yield _span(doc, element)
     for element in index.by_attr.get("id", []):
         token = str(element.get("id"))
-        if len(token) <= MAX_TOKEN and BOILERPLATE.match(token) and not _embed_wrapper(element):
+        if _furniture_token(token) and not _embed_wrapper(element):
             yield _span(doc, element)
     for element in index.by_attr.get("role", []):
         if element.get("role") in ("complementary", "navigation", "contentinfo"):
@@ -211,10 +212,24 @@ def _is_furniture(element: Tag) -> bool:
         if parent.name in FURNITURE_TAGS or parent.name in ("aside", "header"):
             return True
         tokens = [*(parent.get("class") or []), str(parent.get("id") or "")]
-        if any(len(t) <= MAX_TOKEN and BOILERPLATE.match(t) for t in tokens if t):
+        if any(_furniture_token(t) for t in tokens if t):
             return True
         parent = parent.parent if isinstance(parent.parent, Tag) else None
     return False
+
+
+def _own_furniture(element: Tag) -> bool:
+    """The element's own class or id is furniture (its ancestors' may be a page grid's)."""
+    tokens = [*(element.get("class") or []), str(element.get("id") or "")]
+    return element.name in FURNITURE_TAGS or any(_furniture_token(t) for t in tokens if t)
+
+
+def _furniture_token(token: str) -> bool:
+    """A class or id of page furniture, unless it names a picture's part: "sidebar-img" and
+    "media__footer" hold a photo and its caption, not a rail or the page's footer."""
+    return (
+        len(token) <= MAX_TOKEN and bool(BOILERPLATE.match(token)) and not LEAD_MEDIA.search(token)
+    )
 
 
 def _span(doc: Document, element: Tag) -> Span:

@@ -372,3 +372,27 @@ def test_agency_in_lower_case_parentheses_credits_a_caption():
     page = f"<html><body><article>{caption}<p>{'Il governo discute. ' * 15}(ap)</p></article></body></html>"
     found = detect(load("a.html", data=page.encode())).attributions
     assert [(a.outlet_id, a.kind.value) for a in found] == [("ansa", "image_credit")]
+
+
+def test_picture_blocks_with_furniture_words_in_their_class_stay_in_the_article():
+    lead = (
+        "<div class='article__cover'><img src='a.jpg'><div class='media__footer'>"
+        "Ministers in London. © Neil Hall / Reuters</div></div>"
+    )
+    figure = "<figure class='sidebar-img'><img src='b.jpg'><figcaption>Shanghai (afp)</figcaption></figure>"
+    body = f"<div class='article__text'>{figure}<p>{'Ministers met again. ' * 15}</p></div>"
+    page = f"<html><body><div class='article'>{lead}{body}</div></body></html>"
+    found = detect(load("a.html", data=page.encode())).attributions
+    assert [(a.outlet_id, a.kind.value) for a in found] == [
+        ("reuters", "image_credit"),
+        ("afp", "image_credit"),
+    ]
+
+
+def test_densest_paragraphs_in_a_footer_are_not_the_article():
+    article = "<div class='text-page'><p>" + "Діти повернулися додому. " * 20 + "</p></div>"
+    footer = (
+        "<div class='footer_text'><p>" + "Усі права захищені, CNN reports. " * 25 + "</p></div>"
+    )
+    page = f"<html><body><div class='row small-comments'>{article}</div>{footer}</body></html>"
+    assert detect(load("a.html", data=page.encode())).attributions == ()
