@@ -396,3 +396,25 @@ def test_densest_paragraphs_in_a_footer_are_not_the_article():
     )
     page = f"<html><body><div class='row small-comments'>{article}</div>{footer}</body></html>"
     assert detect(load("a.html", data=page.encode())).attributions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        pytest.param(
+            "Дебати у ПАРЄ.\n\nREUTERS\n\nГоловний доповідач сказав.", "reuters", id="alone"
+        ),
+        pytest.param(
+            "Мінімальна зарплата. Мария Девахина/РИА Новости\n\nТекст.",
+            "ria-novosti",
+            id="cyrillic-person",
+        ),
+    ],
+)
+def test_picture_credits_without_a_label(text, outlet):
+    found = detect(load("a.txt", data=text.encode())).attributions
+    assert [(a.outlet_id, a.kind.value) for a in found] == [(outlet, "image_credit")]
+
+
+def test_agency_mentioned_in_a_sentence_is_not_a_credit():
+    assert detect(load("a.txt", data=b"The REUTERS building stands here.")).attributions == ()

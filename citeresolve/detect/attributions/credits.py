@@ -79,6 +79,8 @@ def credit_regions(
         slashed = _person_slash_credit(text, mention) or _via_credit(text, mention)
         if slashed is not None and mention.name_start - 1 not in mention_ends:
             yield slashed
+        if outlet_alone_on_its_line(text, mention, registry):
+            yield Region(mention.name_start, mention.end)
         # "(EPA)" anywhere, "(AP)" or "(Reuters)" where a caption ends: alone in parentheses,
         # not followed by a dateline dash, an agency credits a picture.
         outlet = registry.get(mention.outlet_id)
@@ -94,6 +96,19 @@ def credit_regions(
 
 
 _LONE_LABELS = frozenset({"credit", "credits", "photo", "photos", "photograph", "image", "images"})
+
+
+def outlet_alone_on_its_line(text: str, mention: Mention, registry: OutletRegistry) -> bool:
+    """ "REUTERS" on a line of its own under a caption: an agency in capitals credits the
+    picture above; nothing else stands on such a line."""
+    name = text[mention.name_start : mention.end]
+    outlet = registry.get(mention.outlet_id)
+    if outlet is None or outlet.kind not in ("agency", "photo_agency") or not name.isupper():
+        return False
+    line_start = text.rfind("\n", 0, mention.name_start) + 1
+    line_end = text.find("\n", mention.end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return line.strip() == name
 
 
 def _labelled(text: str, grammar: Grammar) -> Iterator[Region]:
@@ -189,7 +204,9 @@ def _credit_position(text: str, start: int) -> bool:
 
 # What: a photographer's name right before the slash of a credit. Example: "Kent Hallworth/".
 # Why linear: anchored at the end of a short window; bounded runs of name characters.
-_CREDITED_PERSON = re.compile(r"(?:^|(?<=[(\s]))[A-Z][\w.'’-]{0,30}(?: [A-Z][\w.'’-]{0,30}){0,3}$")
+_CREDITED_PERSON = re.compile(
+    r"(?:^|(?<=[(\s]))[A-ZА-ЯЁІЇЄҐ][\w.'’-]{0,30}(?: [A-ZА-ЯЁІЇЄҐ][\w.'’-]{0,30}){0,3}$"
+)
 
 
 def _person_slash_credit(text: str, mention: Mention) -> Region | None:
