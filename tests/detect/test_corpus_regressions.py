@@ -418,3 +418,8 @@ def test_picture_credits_without_a_label(text, outlet):
 
 def test_agency_mentioned_in_a_sentence_is_not_a_credit():
     assert detect(load("a.txt", data=b"The REUTERS building stands here.")).attributions == ()
+
+
+def test_registry_name_then_news_is_the_same_outlet():
+    found = detect(load("a.txt", data=b"People told CNBC News that prices rose.")).attributions
+    assert [(a.outlet_id, a.span.text) for a in found] == [("cnbc", "told CNBC News")]

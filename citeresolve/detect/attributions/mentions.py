@@ -32,6 +32,10 @@ class Mention:
     outlet_id: str
 
 
+# Words after a registry name that leave it the same outlet: "CNBC News", "Politico Online".
+SAME_OUTLET_WORDS = frozenset({"News", "Online", "Digital", "Newsroom", "Nachrichten", "Noticias"})
+
+
 def find_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
     """Longest registry names, word-aligned, each word separated by plain spaces only.
 
@@ -74,7 +78,11 @@ def _mention_at(
         start = _with_article(text, words, index)
         if start == chunk[0].start and registry.needs_article(names):
             continue  # "The Hindu" is an outlet, "Hindu" alone is not
-        return Mention(start, chunk[-1].end, chunk[0].start, outlet_id)
+        end = chunk[-1].end
+        following = words[index + size] if index + size < len(words) else None
+        if following and following.text in SAME_OUTLET_WORDS and joined(text, chunk[-1], following):
+            end = following.end  # "CNBC News" is CNBC
+        return Mention(start, end, chunk[0].start, outlet_id)
     return None
 
 
@@ -83,7 +91,11 @@ def _part_of_longer_name(text: str, words: list[Word], index: int, size: int) ->
     Bureau of Statistics", "Ministry of Foreign Affairs", "Reuters Institute"."""
     if index + size < len(words):
         after = words[index + size]
-        if joined(text, words[index + size - 1], after) and capitalised_name_word(after):
+        if (
+            joined(text, words[index + size - 1], after)
+            and capitalised_name_word(after)
+            and after.text not in SAME_OUTLET_WORDS
+        ):
             return True
     if index == 0 or not joined(text, words[index - 1], words[index]):
         return False
