@@ -170,7 +170,11 @@ def lexicon_phrases(
 def _describes(text: str, a: Word, b: Word, grammar: Grammar, *, after: bool = False) -> bool:
     """``a`` then ``b`` in one phrase, the adjective (``b`` if ``after``) one of a lexicon."""
     adjective = b if after else a
-    return text[a.end : b.start] == " " and adjective.text.casefold() in grammar.unnamed_adjectives
+    if text[a.end : b.start] != " " or adjective.text.casefold() not in grammar.unnamed_adjectives:
+        return False
+    # "Российская газета", "Telewizja Polska": a capital inside a sentence makes it a name.
+    before = text[: adjective.start].rstrip()
+    return not (adjective.text[:1].isupper() and before and before[-1] not in '.!?:\n"«„“')
 
 
 def _self_cued(lowered: str, start: int, end: int, grammar: Grammar) -> bool:
