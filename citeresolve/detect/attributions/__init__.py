@@ -95,7 +95,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         lowered, (grammar.unnamed_index, grammar.noun_index, grammar.back_index)
     )
     mentions = merge_mentions(
-        find_mentions(text, registry),
+        find_mentions(text, registry, grammar.lead_words),
         other_script_mentions(text, registry),
         agency_credit_mentions(text, registry),
     )
@@ -243,7 +243,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                     rule=f"{hit.rule}, a quoted title",
                 )
             )
-    for start, end in list(publication_names(text, registry, taken)):
+    for start, end in list(publication_names(text, registry, taken, grammar)):
         hit = cue_around(text, start, end, grammar)
         if hit is not None:
             taken.append((start, end))

@@ -77,7 +77,7 @@ def _credited_publication(name: str, registry: OutletRegistry) -> bool:
 
 
 def publication_names(
-    text: str, registry: OutletRegistry, taken: list[tuple[int, int]]
+    text: str, registry: OutletRegistry, taken: list[tuple[int, int]], grammar: Grammar
 ) -> Iterator[tuple[int, int]]:
     """Runs of capitalised words that name a publication the registry does not know ("the
     Argus Leader", "Hamburger Abendblatt"): the grammar then decides whether a cue credits
@@ -99,10 +99,20 @@ def publication_names(
         if text[end - 2 : end] in POSSESSIVES:
             end -= 2
         words = words_in(text, start, end)
-        while words and words[0].text.lower() in CLAUSE_WORDS and words[0].text != "The":
-            words = words[1:]  # "Yesterday Oxford Mail": the clause's word is not the name
-        if not words:
-            continue
+        while (
+            words
+            and words[0].text != "The"
+            and (
+                words[0].text.lower() in CLAUSE_WORDS
+                or words[0].text.casefold() in grammar.lead_words
+            )
+        ):
+            words = words[1:]  # "Yesterday Oxford Mail", "Laut Hamburger Abendblatt"
+        if not words or all(
+            w.text.casefold() in grammar.media_nouns or w.text.casefold() in grammar.unnamed_nouns
+            for w in words
+        ):
+            continue  # "Zeitung": a German noun is capitalised, it is not a name
         start = words[0].start
         i = bisect_right(starts, end) - 1
         if i >= 0 and occupied[i][1] > start:

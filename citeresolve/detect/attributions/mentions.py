@@ -36,7 +36,9 @@ class Mention:
 SAME_OUTLET_WORDS = frozenset({"News", "Online", "Digital", "Newsroom", "Nachrichten", "Noticias"})
 
 
-def find_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+def find_mentions(
+    text: str, registry: OutletRegistry, lead_words: frozenset[str] = frozenset()
+) -> Iterator[Mention]:
     """Longest registry names, word-aligned, each word separated by plain spaces only.
 
     Only words that can open a name are looked at (a capitalised word, or one of the few
@@ -58,14 +60,14 @@ def find_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
         ):
             continue
         words, index = around(text, position, before=NAME_CONTEXT, after=registry.max_words + 1)
-        mention = _mention_at(text, words, index, registry)
+        mention = _mention_at(text, words, index, registry, lead_words)
         if mention is not None:
             taken_until = mention.end
             yield mention
 
 
 def _mention_at(
-    text: str, words: list[Word], index: int, registry: OutletRegistry
+    text: str, words: list[Word], index: int, registry: OutletRegistry, lead_words: frozenset[str]
 ) -> Mention | None:
     for size in range(min(registry.max_words, len(words) - index), 0, -1):
         chunk = words[index : index + size]
@@ -73,7 +75,7 @@ def _mention_at(
             continue
         names = tuple(w.text for w in chunk)
         outlet_id = registry.match_words(names)
-        if outlet_id is None or _part_of_longer_name(text, words, index, size):
+        if outlet_id is None or _part_of_longer_name(text, words, index, size, lead_words):
             continue
         start = _with_article(text, words, index)
         if start == chunk[0].start and registry.needs_article(names):
@@ -86,7 +88,9 @@ def _mention_at(
     return None
 
 
-def _part_of_longer_name(text: str, words: list[Word], index: int, size: int) -> bool:
+def _part_of_longer_name(
+    text: str, words: list[Word], index: int, size: int, lead_words: frozenset[str] = frozenset()
+) -> bool:
     """The name is a piece of a longer proper noun: "Michael Bloomberg", "the Australian
     Bureau of Statistics", "Ministry of Foreign Affairs", "Reuters Institute"."""
     if index + size < len(words):
@@ -104,6 +108,8 @@ def _part_of_longer_name(text: str, words: list[Word], index: int, size: int) ->
         return False  # "Houthi-run Al-Masirah TV": the word before describes, it is not the name
     if before.text in ("of", "for") and index >= 2:
         return joined(text, words[index - 2], before) and capitalised_name_word(words[index - 2])
+    if before.text.casefold() in lead_words:
+        return False  # "Según El País", "Laut Spiegel": a cue opening the sentence
     return capitalised_name_word(before) and not (before.text.isupper() and len(before.text) <= 3)
 
 

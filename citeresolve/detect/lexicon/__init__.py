@@ -108,6 +108,9 @@ class Grammar:
     unnamed_index: PhraseIndex
     back_index: PhraseIndex
     noun_index: PhraseIndex
+    # Words of cues before a name and of what may stand between: "Según", "Laut", "Selon"
+    # open a sentence, they are never the first word of a longer proper name.
+    lead_words: frozenset[str]
 
 
 def words_of(phrase: str) -> tuple[str, ...]:
@@ -226,6 +229,11 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         unnamed_index=PhraseIndex.of(p for p, _ in unnamed_phrases),
         back_index=PhraseIndex.of(p for p, _ in back_references),
         noun_index=PhraseIndex.of(sets["unnamed_nouns"]),
+        lead_words=frozenset(
+            w for cues in (*before.values(), *after.values()) for cue in cues for w in cue.words
+        )
+        | sets["between"]
+        | sets["adverbs"],
     )
 
 
