@@ -423,3 +423,9 @@ def test_agency_mentioned_in_a_sentence_is_not_a_credit():
 def test_registry_name_then_news_is_the_same_outlet():
     found = detect(load("a.txt", data=b"People told CNBC News that prices rose.")).attributions
     assert [(a.outlet_id, a.span.text) for a in found] == [("cnbc", "told CNBC News")]
+
+
+def test_credit_label_glued_to_its_caption_still_credits():
+    text = "Patients sought treatmentCredit: Reuters\n\nThe latest case was reported."
+    found = detect(load("a.txt", data=text.encode())).attributions
+    assert [(a.outlet_id, a.kind.value) for a in found] == [("reuters", "image_credit")]

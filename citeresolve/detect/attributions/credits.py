@@ -114,12 +114,22 @@ def outlet_alone_on_its_line(text: str, mention: Mention, registry: OutletRegist
 def _labelled(text: str, grammar: Grammar) -> Iterator[Region]:
     """A credit label of any language at a credit's place: "Foto: dpa", "Фото: ТАСС"."""
     for separator in _SEPARATOR.finditer(text):  # few per article: look back from each
-        label = _LABEL_BEFORE.search(text, max(0, separator.start() - 24), separator.start())
-        if label is None or label.group("label").casefold() not in grammar.credit_labels:
+        window = max(0, separator.start() - 24)
+        label = next(
+            (
+                found
+                for pattern in (_LABEL_BEFORE, _GLUED_LABEL)
+                if (found := pattern.search(text, window, separator.start())) is not None
+                and found.group("label").casefold() in grammar.credit_labels
+            ),
+            None,
+        )
+        if label is None:
             continue
         start = label.start("label")
+        glued = start > 0 and text[start - 1].islower() and text[start].isupper()
         if (
-            not _credit_position(text, start)
+            not (_credit_position(text, start) or glued)
             or not text[separator.end() : separator.end() + 1].strip()
         ):
             continue
@@ -135,6 +145,9 @@ _SEPARATOR = re.compile(r"[:|/][ \t]{0,2}")
 # What: the label word right before a separator. Example: "Foto", "Bild ", "Фото", "Fot.".
 # Why linear: a bounded class run anchored at the end of a 24-character window.
 _LABEL_BEFORE = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_]{2,20}\.?)[ \t]{0,2}$")
+# What: a capitalised label glued to the caption before it, two elements without a space
+# between. Example: "Credit" in "treatmentCredit: EPA". Why linear: as above, one class run.
+_GLUED_LABEL = re.compile(r"(?<=[a-zа-я])(?P<label>[A-ZА-Я][^\W\d_]{1,19})[ \t]{0,2}$")
 
 
 def _ends_its_line(text: str, position: int) -> bool:
