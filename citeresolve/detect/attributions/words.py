@@ -118,16 +118,21 @@ def indexed_phrases(lowered: str, indexes: Sequence[PhraseIndex]) -> list[list[t
     scripts are searched only where such script is."""
     found: list[list[tuple[int, int]]] = [[] for _ in indexes]
     unspaced = UNSPACED.search(lowered) is not None
+    recent: list[tuple[str, int, int]] = []  # the words before this one, for longer phrases
     for match in _PLAIN_WORD.finditer(lowered):
-        word = match.group()
+        word, start = match.group(), match.start()
         if word[-2:] in POSSESSIVES:
             word = word[:-2]
+        end = start + len(word)
         for index, hits in zip(indexes, found, strict=True):
-            for phrase in index.by_first.get(word, ()):
-                end = _phrase_end(lowered, match.start() + len(word), phrase[1:])
-                if end is not None:
-                    hits.append((match.start(), end))
+            for phrase in index.by_last.get(word, ()):
+                first = _phrase_start(lowered, recent, phrase[:-1], start)
+                if first is not None and not (first and WORD_CHAR.match(lowered, first - 1)):
+                    hits.append((first, end))
                     break
+        recent.append((word, start, end))
+        if len(recent) > _LONGEST_PHRASE:
+            del recent[0]
     for index, hits in zip(indexes, found, strict=True):
         if unspaced and index.unspaced:
             hits.extend(occurrences(lowered, index.unspaced))
@@ -135,20 +140,23 @@ def indexed_phrases(lowered: str, indexes: Sequence[PhraseIndex]) -> list[list[t
     return found
 
 
-def _phrase_end(lowered: str, position: int, rest: tuple[str, ...]) -> int | None:
-    """The end of ``rest`` read word by word from ``position`` (whitespace between), or None."""
-    for expected in rest:
-        match = _SPACED_WORD.match(lowered, position)
-        if match is None or match.group(1) != expected:
-            return None
-        position = match.end()
-    if position < len(lowered) and WORD_CHAR.match(lowered, position):
+def _phrase_start(
+    lowered: str, recent: list[tuple[str, int, int]], before: tuple[str, ...], start: int
+) -> int | None:
+    """Where ``before`` begins, read back over the last words (whitespace between), or None."""
+    if len(before) > len(recent):
         return None
-    return position
+    for expected, (word, word_start, word_end) in zip(
+        reversed(before), reversed(recent), strict=False
+    ):
+        if word != expected or not lowered[word_end:start].isspace():
+            return None
+        start = word_start
+    return start
 
+
+_LONGEST_PHRASE = 8  # words kept behind the current one
 
 # What: a word as the lexicon splits phrases, with a possessive kept on (cut by the caller).
 # Why linear: every repetition starts with a punctuation char the word class excludes.
 _PLAIN_WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
-# What: whitespace then one word. Example: " media". Why linear: a bounded run, then a word.
-_SPACED_WORD = re.compile(r"\s{1,3}([^\W_]+(?:[.'’&-][^\W_]+)*)")

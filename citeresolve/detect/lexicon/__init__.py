@@ -62,12 +62,13 @@ class PhraseIndex:
     """Phrases looked up from the words of a text, not searched for one by one: an article
     is read once however many languages' phrases the lexicon holds."""
 
-    by_first: Mapping[str, tuple[tuple[str, ...], ...]]  # lower-cased words, longest first
+    by_last: Mapping[str, tuple[tuple[str, ...], ...]]  # by the last word: "the newspaper"
+    # is looked at on "newspaper", not on every "the"; lower-cased words, longest first
     unspaced: tuple[str, ...]  # "外媒", "地元メディア": searched as substrings
 
     @staticmethod
     def of(phrases: Iterable[str]) -> PhraseIndex:
-        by_first: dict[str, set[tuple[str, ...]]] = {}
+        by_last: dict[str, set[tuple[str, ...]]] = {}
         unspaced: set[str] = set()
         for phrase in phrases:
             if UNSPACED.search(phrase):
@@ -75,9 +76,9 @@ class PhraseIndex:
                 continue
             words = tuple(w.lower() for w in _WORD.findall(phrase))
             if words:
-                by_first.setdefault(words[0], set()).add(words)
+                by_last.setdefault(words[-1], set()).add(words)
         return PhraseIndex(
-            {k: tuple(sorted(v, key=lambda w: (-len(w), w))) for k, v in by_first.items()},
+            {k: tuple(sorted(v, key=lambda w: (-len(w), w))) for k, v in by_last.items()},
             tuple(sorted(unspaced, key=lambda p: (-len(p), p))),
         )
 
