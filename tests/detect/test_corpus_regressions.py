@@ -29,13 +29,13 @@ ATTRIBUTIONS = [
         id="noun-phrase-then-name",
     ),
     pytest.param(
-        "The Hamburger Abendblatt reported that one man had a record.",
-        ("Hamburger Abendblatt", "report"),
+        "The Kieler Abendblatt reported that one man had a record.",
+        ("Kieler Abendblatt", "report"),
         id="german-paper-suffix",
     ),
     pytest.param(
-        "Dagens Industri reported that Aurora had hired a lawyer.",
-        ("Dagens Industri", "report"),
+        "Dagens Nordland reported that Aurora had hired a lawyer.",
+        ("Dagens Nordland", "report"),
         id="swedish-paper-word",
     ),
     pytest.param(
@@ -120,8 +120,8 @@ ATTRIBUTIONS = [
         id="abbreviation-in-unregistered-name",
     ),
     pytest.param(
-        "Maeil Business Newspaper reported on Thursday that the deal closed.",
-        ("Maeil Business Newspaper", "report"),
+        "Gyeongbuk Business Newspaper reported on Thursday that the deal closed.",
+        ("Gyeongbuk Business Newspaper", "report"),
         id="newspaper-word",
     ),
     pytest.param(
@@ -314,8 +314,8 @@ def test_long_name_written_in_another_case_is_the_outlet():
             id="place-after-of",
         ),
         pytest.param(
-            "Laut Hamburger Abendblatt war es kalt.",
-            ("Hamburger Abendblatt", "Laut Hamburger Abendblatt"),
+            "Laut Kieler Abendblatt war es kalt.",
+            ("Kieler Abendblatt", "Laut Kieler Abendblatt"),
             id="other-language",
         ),
     ],

@@ -53,7 +53,7 @@ COMMON_WORDS = {
 
 def test_size_and_schema():
     assert RAW["schema"] == "citeresolve.outlets/1"
-    assert len(OUTLETS) >= 300
+    assert len(OUTLETS) >= 1500
     assert RAW["credits"], "the published lists used must be credited"
 
 
@@ -187,3 +187,42 @@ def test_bad_outlets_file(tmp_path, content, words):
     path.write_text(content)
     with pytest.raises(OutletRegistryError, match=words):
         load_registry(path)
+
+
+# The countries of the lexicon languages: each has its agencies, broadcasters and papers.
+LANGUAGE_COUNTRIES = {
+    "de": ("DE", "AT", "CH"),
+    "fr": ("FR", "BE", "CH"),
+    "es": ("ES", "MX", "AR", "CO", "CL"),
+    "pt": ("PT", "BR"),
+    "it": ("IT",),
+    "pl": ("PL",),
+    "ru": ("RU",),
+    "uk": ("UA",),
+    "nl": ("NL", "BE"),
+    "ja": ("JP",),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGE_COUNTRIES))
+def test_every_lexicon_language_has_its_outlets(lang):
+    countries = LANGUAGE_COUNTRIES[lang]
+    assert sum(o["country"] in countries for o in OUTLETS) >= 20
+
+
+@pytest.mark.parametrize(
+    ("country", "script"), [("RU", "[а-яё]"), ("UA", "[а-яіїєґ]"), ("JP", "[ぁ-んァ-ン一-龯]")]
+)
+def test_outlets_of_other_scripts_have_their_native_names(country, script):
+    native = [
+        o
+        for o in OUTLETS
+        if o["country"] == country
+        and any(re.search(script, n, re.I) for n in [o["name"], *o.get("aliases", [])])
+    ]
+    assert len(native) >= 10
+
+
+def test_common_word_outlets_are_marked():
+    marked = {o["id"] for o in OUTLETS if o.get("common_word")}
+    assert {"time", "people"} <= marked
