@@ -39,8 +39,8 @@ ATTRIBUTIONS = [
         id="swedish-paper-word",
     ),
     pytest.param(
-        "The Hokkaido Shimbun reported that boats broke loose.",
-        ("Hokkaido Shimbun", "report"),
+        "The Sanriku Shimbun reported that boats broke loose.",
+        ("Sanriku Shimbun", "report"),
         id="japanese-paper-word",
     ),
     pytest.param(
