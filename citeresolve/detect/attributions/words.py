@@ -113,49 +113,46 @@ HYPHEN_DESCRIPTOR = re.compile(
 
 
 def indexed_phrases(lowered: str, indexes: Sequence[PhraseIndex]) -> list[list[tuple[int, int]]]:
-    """Where each index's phrases stand in a lower-cased text, read in one pass over its words:
-    a dict look-up a word, whatever the number of phrases and languages; phrases of unspaced
-    scripts are searched only where such script is."""
+    """Where each index's phrases stand in a lower-cased text: the text's words are listed once
+    at C speed and only the few that end a phrase are looked at, whatever the number of
+    phrases and languages; phrases of unspaced scripts only where such script is."""
     found: list[list[tuple[int, int]]] = [[] for _ in indexes]
-    unspaced = UNSPACED.search(lowered) is not None
-    recent: list[tuple[str, int, int]] = []  # the words before this one, for longer phrases
-    for match in _PLAIN_WORD.finditer(lowered):
-        word, start = match.group(), match.start()
-        if word[-2:] in POSSESSIVES:
-            word = word[:-2]
-        end = start + len(word)
-        for index, hits in zip(indexes, found, strict=True):
-            for phrase in index.by_last.get(word, ()):
-                first = _phrase_start(lowered, recent, phrase[:-1], start)
-                if first is not None and not (first and WORD_CHAR.match(lowered, first - 1)):
-                    hits.append((first, end))
-                    break
-        recent.append((word, start, end))
-        if len(recent) > _LONGEST_PHRASE:
-            del recent[0]
+    present = {w[:-2] if w[-2:] in POSSESSIVES else w for w in _PLAIN_WORD.findall(lowered)}
     for index, hits in zip(indexes, found, strict=True):
-        if unspaced and index.unspaced:
+        for word in present & index.by_last.keys():
+            # What: the word alone, a possessive allowed. Example: "newspaper" in "newspaper's".
+            # Why linear: a literal between lookarounds of one character.
+            whole = re.compile(rf"(?<![^\W_]){re.escape(word)}(?=(?:['’]s)?(?![^\W_]))")
+            for match in whole.finditer(lowered):
+                for phrase in index.by_last[word]:
+                    first = _phrase_start(lowered, phrase[:-1], match.start())
+                    if first is not None:
+                        hits.append((first, match.end()))
+                        break
+        if index.unspaced and UNSPACED.search(lowered):
             hits.extend(occurrences(lowered, index.unspaced))
         hits.sort()
     return found
 
 
-def _phrase_start(
-    lowered: str, recent: list[tuple[str, int, int]], before: tuple[str, ...], start: int
-) -> int | None:
-    """Where ``before`` begins, read back over the last words (whitespace between), or None."""
-    if len(before) > len(recent):
+def _phrase_start(lowered: str, before: tuple[str, ...], start: int) -> int | None:
+    """Where ``before`` begins, read back over the words before ``start``, or None."""
+    if not before:
+        return start
+    window = max(0, start - 20 * len(before))
+    words = list(_PLAIN_WORD.finditer(lowered, window, start))[-len(before) :]
+    if len(words) < len(before) or (words[0].start() == window and window > 0):
         return None
-    for expected, (word, word_start, word_end) in zip(
-        reversed(before), reversed(recent), strict=False
-    ):
-        if word != expected or not lowered[word_end:start].isspace():
+    for expected, word in zip(before, words, strict=True):
+        if word.group() != expected:
             return None
-        start = word_start
-    return start
+    ends = [w.end() for w in words]
+    starts = [w.start() for w in words[1:]] + [start]
+    if not all(lowered[e:s].isspace() for e, s in zip(ends, starts, strict=True)):
+        return None
+    first = words[0].start()
+    return None if first and WORD_CHAR.match(lowered, first - 1) else first
 
-
-_LONGEST_PHRASE = 8  # words kept behind the current one
 
 # What: a word as the lexicon splits phrases, with a possessive kept on (cut by the caller).
 # Why linear: every repetition starts with a punctuation char the word class excludes.
