@@ -209,53 +209,35 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                 )
             )
     taken = [(m.start, m.end) for m in mentions] + [(u.start, u.end) for u in unnamed]
+
+    def credit_unregistered(start: int, end: int, hit: CueHit, why: str) -> None:
+        """A name outside the registry that a cue holds: "told the Argus Leader"."""
+        taken.append((start, end))
+        attribution = unregistered_attribution(
+            text, hit.span.start, hit.span.end, (start, end), hit.kind
+        )
+        found.append(replace(attribution, lang=lang_of(hit.lang), rule=f"{hit.rule}, {why}"))
+
     for start, end in sorted(set(evidence_names(doc, lowered))):
         if any(a < end and start < b for a, b in taken):
             continue
         hit = cue_around(text, start, end, grammar)
         if hit is not None:
-            taken.append((start, end))
-            found.append(
-                replace(
-                    unregistered_attribution(
-                        text, hit.span.start, hit.span.end, (start, end), hit.kind
-                    ),
-                    lang=lang_of(hit.lang),
-                    rule=f"{hit.rule}, marked as a publication",
-                )
-            )
+            credit_unregistered(start, end, hit, "marked as a publication")
     for noun_start, start, end in list(quoted_titles(text, lowered, grammar, taken)):
         hit = cue_around(text, start - 1, end + 1, grammar, left_anchor=noun_start)
         if hit is not None:
-            taken.append((start, end))
             # "місцеве видання «Інформатор»": the noun describes the title, it is not a source
             found = [
                 a
                 for a in found
                 if not (a.unnamed and noun_start <= a.name_span.start and a.name_span.end < start)
             ]
-            found.append(
-                replace(
-                    unregistered_attribution(
-                        text, hit.span.start, hit.span.end, (start, end), hit.kind
-                    ),
-                    lang=lang_of(hit.lang),
-                    rule=f"{hit.rule}, a quoted title",
-                )
-            )
+            credit_unregistered(start, end, hit, "a quoted title")
     for start, end in list(publication_names(text, registry, taken, grammar)):
         hit = cue_around(text, start, end, grammar)
         if hit is not None:
-            taken.append((start, end))
-            found.append(
-                replace(
-                    unregistered_attribution(
-                        text, hit.span.start, hit.span.end, (start, end), hit.kind
-                    ),
-                    lang=lang_of(hit.lang),
-                    rule=f"{hit.rule}, a publication's name",
-                )
-            )
+            credit_unregistered(start, end, hit, "a publication's name")
     found.extend(
         replace(a, lang=lang_of(None), rule=a.rule or "long-tail")
         for a in itertools.chain(
