@@ -120,19 +120,27 @@ def indexed_phrases(lowered: str, indexes: Sequence[PhraseIndex]) -> list[list[t
     present = {w[:-2] if w[-2:] in POSSESSIVES else w for w in _PLAIN_WORD.findall(lowered)}
     for index, hits in zip(indexes, found, strict=True):
         for word in present & index.by_last.keys():
-            # What: the word alone, a possessive allowed. Example: "newspaper" in "newspaper's".
-            # Why linear: a literal between lookarounds of one character.
-            whole = re.compile(rf"(?<![^\W_]){re.escape(word)}(?=(?:['’]s)?(?![^\W_]))")
-            for match in whole.finditer(lowered):
+            for start, end in _whole_word(lowered, word):
                 for phrase in index.by_last[word]:
-                    first = _phrase_start(lowered, phrase[:-1], match.start())
+                    first = _phrase_start(lowered, phrase[:-1], start)
                     if first is not None:
-                        hits.append((first, match.end()))
+                        hits.append((first, end))
                         break
         if index.unspaced and UNSPACED.search(lowered):
             hits.extend(occurrences(lowered, index.unspaced))
         hits.sort()
     return found
+
+
+def _whole_word(lowered: str, word: str) -> Iterator[tuple[int, int]]:
+    """Where ``word`` stands alone ("newspaper" in "newspaper's", not in "newspapers"): by
+    str.find, as a regex opening with a lookbehind is tried at every position of the text."""
+    position = lowered.find(word)
+    while position >= 0:
+        end = position + len(word)
+        if alone(lowered, position, end):
+            yield position, end
+        position = lowered.find(word, position + 1)
 
 
 def _phrase_start(lowered: str, before: tuple[str, ...], start: int) -> int | None:
