@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -69,6 +70,13 @@ class Outlet:
         }
 
 
+# What: a word that may open a registry name, one not starting in ASCII lower case, and its
+# inner joiners. Example: "Reuters", "France-Presse", "CNN's". Why linear: a character class
+# the engine skips ahead on, then runs that each start with a joiner the class excludes; no
+# lookbehind, so the search is not tried at every position (the caller checks the char before).
+NAME_START = re.compile(r"[^\W_a-z][^\W_]*(?:[.'’&-][^\W_]+)*")
+
+
 @dataclass(frozen=True)
 class OutletRegistry:
     """Outlets by id, with the indexes lookups and the text matcher need."""
@@ -77,15 +85,18 @@ class OutletRegistry:
     by_tokens: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
     by_folded_tokens: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
     first_words: frozenset[str] = field(init=False, repr=False)
+    # The most words of a name each first word (as written and case-folded) opens: the matcher
+    # tries only those lengths, not the registry's longest name at every capitalised word.
+    words_from: Mapping[str, int] = field(init=False, repr=False)
     max_words: int = field(init=False, repr=False)
     by_domain: Mapping[str, str] = field(init=False, repr=False)
     by_handle: Mapping[tuple[str, str], str] = field(init=False, repr=False)
     # Names that are one ordinary word once "The" is dropped: "The Hindu", "The Age".
     article_required: frozenset[tuple[str, ...]] = field(init=False, repr=False)
     max_chars: int = field(init=False, repr=False)
-    # Where a name can start in a text: a word not in ASCII lower case, or one of the names
-    # written in lower case ("dpa", "taz"). Matched first, so most words cost one regex step.
-    candidates: re.Pattern[str] = field(init=False, repr=False)
+    # Names that open with an ASCII lower-case word ("dpa", "taz", "la Repubblica"): the only
+    # words in lower case the matcher looks at (NAME_START finds all the others).
+    lowercase_first_words: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         exact: dict[tuple[str, ...], str] = {}
@@ -112,25 +123,19 @@ class OutletRegistry:
         object.__setattr__(
             self, "first_words", frozenset(w[0] for w in exact) | {w[0] for w in folded}
         )
+        words_from: dict[str, int] = {}
+        for words in itertools.chain(exact, folded):
+            words_from[words[0]] = max(words_from.get(words[0], 0), len(words))
+        object.__setattr__(self, "words_from", words_from)
         object.__setattr__(self, "max_words", max((len(w) for w in exact), default=1))
         object.__setattr__(self, "by_domain", domains)
         object.__setattr__(self, "by_handle", handles)
         single = {words for words in with_article - without_article if len(words) == 1}
         object.__setattr__(self, "article_required", frozenset(single))
         object.__setattr__(self, "max_chars", max((len(" ".join(w)) for w in exact), default=1))
-        lower = sorted(
-            {w[0] for w in exact if not w[0][:1].isupper() and w[0][:1].isalpha()},
-            key=len,
-            reverse=True,
+        object.__setattr__(
+            self, "lowercase_first_words", frozenset(w[0] for w in exact if "a" <= w[0][0] <= "z")
         )
-        # What: a word that may open a registry name: one not starting in ASCII lower case,
-        # or one of the names written in lower case. Example: "Reuters", "dpa".
-        # Why linear: a character class (the engine skips ahead on it) and one class run, or
-        # a literal alternation; the caller checks the character before the word.
-        alternatives = "|".join(re.escape(w) for w in lower)
-        lowercase = rf"|(?:{alternatives})(?![^\W_])" if alternatives else ""
-        pattern = r"(?<![^\W_])(?:[^\W_a-z][^\W_]*(?:[.'’&-][^\W_]+)*" + lowercase + ")"
-        object.__setattr__(self, "candidates", re.compile(pattern))
 
     def __len__(self) -> int:
         return len(self.outlets)

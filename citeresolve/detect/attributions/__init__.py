@@ -45,7 +45,12 @@ from citeresolve.detect.attributions.unnamed import (
     unnamed_label,
     unnamed_phrases,
 )
-from citeresolve.detect.attributions.words import ASCII_LOWER, CLAUSE_WORDS, indexed_phrases
+from citeresolve.detect.attributions.words import (
+    ASCII_LOWER,
+    CLAUSE_WORDS,
+    indexed_phrases,
+    word_set,
+)
 from citeresolve.detect.lexicon import Grammar, default_grammar
 from citeresolve.document import Document
 from citeresolve.model import Attribution, AttributionKind, Span
@@ -91,11 +96,12 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         lowered = text.translate(ASCII_LOWER)
     page_lang = page_language(doc) or guess_language(text, grammar)
     # Every lexicon's phrases, nouns and back-references, read from the text in one pass.
+    present = word_set(lowered)
     phrase_hits, noun_hits, back_hits = indexed_phrases(
-        lowered, (grammar.unnamed_index, grammar.noun_index, grammar.back_index)
+        lowered, (grammar.unnamed_index, grammar.noun_index, grammar.back_index), present
     )
     mentions = merge_mentions(
-        find_mentions(text, registry, grammar.lead_words),
+        find_mentions(text, registry, grammar.lead_words, present),
         other_script_mentions(text, registry),
         agency_credit_mentions(text, registry),
     )

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from citeresolve.detect.attributions.words import (
@@ -12,12 +14,13 @@ from citeresolve.detect.attributions.words import (
     HYPHEN_DESCRIPTOR,
     WORD_CHAR,
     Word,
+    alone,
     around,
     joined,
     trim_possessive,
 )
 from citeresolve.detect.lexicon import UNSPACED
-from citeresolve.outlets.registry import OutletRegistry
+from citeresolve.outlets.registry import NAME_START, OutletRegistry
 
 NAME_CONTEXT = 25  # characters around a name: the words before and after it that matter
 
@@ -37,42 +40,84 @@ SAME_OUTLET_WORDS = frozenset({"News", "Online", "Digital", "Newsroom", "Nachric
 
 
 def find_mentions(
-    text: str, registry: OutletRegistry, lead_words: frozenset[str] = frozenset()
+    text: str,
+    registry: OutletRegistry,
+    lead_words: frozenset[str] = frozenset(),
+    lowered_words: AbstractSet[str] | None = None,
 ) -> Iterator[Mention]:
     """Longest registry names, word-aligned, each word separated by plain spaces only.
 
     Only words that can open a name are looked at (a capitalised word, or one of the few
     names written in lower case): most of an article's words never cost more than a regex
-    step, and words are listed only in a small window around a candidate.
+    step, and words are listed only in a small window around a candidate. ``lowered_words``
+    (the lower-cased text's words, if the caller has them) says which lower-case names occur.
     """
-    first = registry.first_words
+    words_from = registry.words_from
     taken_until = -1
-    for candidate in registry.candidates.finditer(text):
-        position = candidate.start()
+    for position, word in _name_starts(text, registry, lowered_words):
         if position < taken_until or (position and WORD_CHAR.match(text, position - 1)):
             continue
-        word = candidate.group()
         word = trim_possessive(word)  # "CNN's reporting"
-        if (
-            word not in first
-            and not ((word.isupper() or len(word) >= 8) and word.casefold() in first)
-            and not (word.istitle() and word.upper() in first)
-        ):
+        longest = words_from.get(word, 0)
+        if word.isupper() or len(word) >= 8:
+            longest = max(longest, words_from.get(word.casefold(), 0))
+        if word.istitle():
+            longest = max(longest, words_from.get(word.upper(), 0))
+        if not longest:
             continue
-        words, index = around(text, position, before=NAME_CONTEXT, after=registry.max_words + 1)
-        mention = _mention_at(text, words, index, registry, lead_words)
+        words, index = around(text, position, before=NAME_CONTEXT, after=longest + 1)
+        mention = _mention_at(text, words, index, longest, registry, lead_words)
         if mention is not None:
             taken_until = mention.end
             yield mention
 
 
+def _name_starts(
+    text: str, registry: OutletRegistry, lowered_words: AbstractSet[str] | None
+) -> list[tuple[int, str]]:
+    """Where a name may start, in text order: capitalised words, and the lower-case names the
+    text holds (found by str.find; a regex alternation of them is tried at every position)."""
+    capitalised = [(m.start(), m.group()) for m in NAME_START.finditer(text)]
+    if lowered_words is None:
+        lowered_words = {trim_possessive(w).lower() for w in _LOWER_WORD.findall(text)}
+    present = [w for w in registry.lowercase_first_words if w.lower() in lowered_words]
+    if not present:
+        return capitalised
+    firsts = [start for start, _ in capitalised]
+    ends = [start + len(word) for start, word in capitalised]
+    starts = list(capitalised)
+    for name in present:
+        position = text.find(name)
+        while position >= 0:
+            before = bisect_right(firsts, position) - 1  # the capitalised word before it
+            if alone(text, position, position + len(name)) and not (
+                before >= 0 and ends[before] > position
+            ):
+                starts.append((position, name))
+            position = text.find(name, position + 1)
+    starts.sort(key=lambda start: (start[0], -len(start[1])))
+    return starts
+
+
+# What: a word starting in ASCII lower case. Example: "dpa". Why linear: one class run.
+_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*(?:[.'’&-][^\W_]+)*")
+
+
 def _mention_at(
-    text: str, words: list[Word], index: int, registry: OutletRegistry, lead_words: frozenset[str]
+    text: str,
+    words: list[Word],
+    index: int,
+    longest: int,
+    registry: OutletRegistry,
+    lead_words: frozenset[str],
 ) -> Mention | None:
-    for size in range(min(registry.max_words, len(words) - index), 0, -1):
+    run = 1  # the words from ``index`` joined by plain spaces: a name never spans more
+    while run < longest and index + run < len(words):
+        if not joined(text, words[index + run - 1], words[index + run]):
+            break
+        run += 1
+    for size in range(min(run, len(words) - index), 0, -1):
         chunk = words[index : index + size]
-        if any(not joined(text, a, b) for a, b in itertools.pairwise(chunk)):
-            continue
         names = tuple(w.text for w in chunk)
         outlet_id = registry.match_words(names)
         if outlet_id is None or _part_of_longer_name(text, words, index, size, lead_words):

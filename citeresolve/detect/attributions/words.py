@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence, Set
 from typing import NamedTuple
 
 from citeresolve.detect.lexicon import UNSPACED, PhraseIndex
@@ -112,12 +112,21 @@ HYPHEN_DESCRIPTOR = re.compile(
 )
 
 
-def indexed_phrases(lowered: str, indexes: Sequence[PhraseIndex]) -> list[list[tuple[int, int]]]:
-    """Where each index's phrases stand in a lower-cased text: the text's words are listed once
-    at C speed and only the few that end a phrase are looked at, whatever the number of
+def word_set(lowered: str) -> set[str]:
+    """The distinct words of a lower-cased text, a possessive cut off, listed at C speed: what
+    the phrase and name matchers ask before they look for a word's places."""
+    return {w[:-2] if w[-2:] in POSSESSIVES else w for w in _PLAIN_WORD.findall(lowered)}
+
+
+def indexed_phrases(
+    lowered: str, indexes: Sequence[PhraseIndex], present: Set[str] | None = None
+) -> list[list[tuple[int, int]]]:
+    """Where each index's phrases stand in a lower-cased text: only the few words of the text
+    (``present``, from word_set) that end a phrase are looked at, whatever the number of
     phrases and languages; phrases of unspaced scripts only where such script is."""
     found: list[list[tuple[int, int]]] = [[] for _ in indexes]
-    present = {w[:-2] if w[-2:] in POSSESSIVES else w for w in _PLAIN_WORD.findall(lowered)}
+    if present is None:
+        present = word_set(lowered)
     for index, hits in zip(indexes, found, strict=True):
         for word in present & index.by_last.keys():
             for start, end in _whole_word(lowered, word):
