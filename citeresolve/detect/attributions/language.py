@@ -62,10 +62,12 @@ def guess_language(text: str, grammar: Grammar) -> str | None:
     if len(_HAN.findall(sample)) > 20:
         return "zh"
     votes: Counter[str] = Counter()
-    for match in WORD.finditer(sample):
-        lang = grammar.function_words.get(match.group("w").casefold())
+    function_words = grammar.function_words
+    # Counted at C speed, then only the distinct words are looked up.
+    for word, count in Counter(WORD.findall(sample.casefold())).items():
+        lang = function_words.get(word)
         if lang is not None:
-            votes[lang] += 1
+            votes[lang] += count
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 3:
         return None

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from citeresolve.detect.attributions.words import (
     CLAUSE_WORDS,
     HYPHEN_DESCRIPTOR,
+    WORD,
     WORD_CHAR,
     Word,
     alone,
@@ -65,8 +66,7 @@ def find_mentions(
             longest = max(longest, words_from.get(word.upper(), 0))
         if not longest:
             continue
-        words, index = around(text, position, before=NAME_CONTEXT, after=longest + 1)
-        mention = _mention_at(text, words, index, longest, registry, lead_words)
+        mention = _mention_at(text, position, longest, registry, lead_words)
         if mention is not None:
             taken_until = mention.end
             yield mention
@@ -104,32 +104,37 @@ _LOWER_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*(?:[.'’&-][^\W_]+)*")
 
 
 def _mention_at(
-    text: str,
-    words: list[Word],
-    index: int,
-    longest: int,
-    registry: OutletRegistry,
-    lead_words: frozenset[str],
+    text: str, position: int, longest: int, registry: OutletRegistry, lead_words: frozenset[str]
 ) -> Mention | None:
-    run = 1  # the words from ``index`` joined by plain spaces: a name never spans more
-    while run < longest and index + run < len(words):
-        if not joined(text, words[index + run - 1], words[index + run]):
-            break
+    """The longest name opening at ``position``; the words before it are listed only once a
+    name matched (most capitalised words open none)."""
+    ahead = [
+        Word(m.start(), m.end("w"), m.group("w"))
+        for m in itertools.islice(WORD.finditer(text, position), longest + 1)
+    ]
+    run = 1  # the words joined by plain spaces: a name never spans more
+    while run < min(longest, len(ahead)) and joined(text, ahead[run - 1], ahead[run]):
         run += 1
-    for size in range(min(run, len(words) - index), 0, -1):
-        chunk = words[index : index + size]
-        names = tuple(w.text for w in chunk)
+    words: list[Word] | None = None
+    index = 0
+    for size in range(run, 0, -1):
+        names = tuple(w.text for w in ahead[:size])
         outlet_id = registry.match_words(names)
-        if outlet_id is None or _part_of_longer_name(text, words, index, size, lead_words):
+        if outlet_id is None:
+            continue
+        if words is None:
+            words, index = around(text, position, before=NAME_CONTEXT, after=longest + 1)
+        if _part_of_longer_name(text, words, index, size, lead_words):
             continue
         start = _with_article(text, words, index)
-        if start == chunk[0].start and registry.needs_article(names):
+        if start == ahead[0].start and registry.needs_article(names):
             continue  # "The Hindu" is an outlet, "Hindu" alone is not
-        end = chunk[-1].end
-        following = words[index + size] if index + size < len(words) else None
-        if following and following.text in SAME_OUTLET_WORDS and joined(text, chunk[-1], following):
+        last = ahead[size - 1]
+        following = ahead[size] if size < len(ahead) else None
+        end = last.end
+        if following and following.text in SAME_OUTLET_WORDS and joined(text, last, following):
             end = following.end  # "CNBC News" is CNBC
-        return Mention(start, end, chunk[0].start, outlet_id)
+        return Mention(start, end, ahead[0].start, outlet_id)
     return None
 
 
