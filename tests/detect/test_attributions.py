@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from citeresolve.detect.attributions import find_attributions
+from citeresolve.detect.attributions.mentions import find_mentions
 from citeresolve.document import load
 from citeresolve.outlets.registry import default_registry
 from tests.helpers import assert_offsets_exact
@@ -200,3 +201,10 @@ def test_possessive_newspaper_with_name_is_the_named_outlet():
     assert attributions("the Israeli daily Haaretz reported on Sunday") == [
         ("haaretz", "report", "Haaretz reported")
     ]
+
+
+def test_lower_case_names_are_found_only_as_whole_words():
+    registry = default_registry()
+    text = "Das meldete dpa. Die dpa-Meldung kam spät, sagte die Agentur; Vandpa ist kein Name."
+    found = [(text[m.name_start : m.end], m.outlet_id) for m in find_mentions(text, registry)]
+    assert found.count(("dpa", "dpa")) == 1

@@ -198,3 +198,24 @@ def test_indexed_phrases_match_whole_words_across_any_space():
     lowered = "state\nmedia said; statemedia no; local mediaeval no; the paper's view; 据外媒报道"
     (hits,) = indexed_phrases(lowered, [index])
     assert [lowered[a:b] for a, b in hits] == ["state\nmedia", "外媒"]
+
+
+KOREAN = [
+    ("월스트리트저널(WSJ)이 28일(현지시간) 보도했다.", "wall-street-journal", "acronym-and-day"),
+    ("블룸버그통신이 29일(현지시간) 보도했다.", "bloomberg", "media-noun-glued"),
+    ("마켓워치는 지난 27일 보도했다.", "marketwatch", "last-day"),
+    ("비즈니스인사이더에 따르면 금리는 오른다.", "business-insider", "according-to"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet"), [pytest.param(t, o, id=i) for t, o, i in KOREAN])
+def test_korean_report_with_its_day_between_subject_and_verb(text, outlet):
+    doc = load("a.txt", data=text.encode())
+    found = [a for a in analyse(doc, default_registry()).attributions if a.outlet_id == outlet]
+    assert found and found[0].lang == "ko"
+    assert found[0].span.text.rstrip(".") == text.split(" 금리")[0].rstrip(".")
+
+
+def test_korean_day_without_a_reporting_verb_is_no_cue():
+    doc = load("a.txt", data="블룸버그통신이 29일(현지시간) 회의를 열었다.".encode())
+    assert not analyse(doc, default_registry()).attributions

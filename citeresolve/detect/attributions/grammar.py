@@ -139,9 +139,9 @@ def _ends_clause(text: str, end: int, grammar: Grammar) -> bool:
 
 
 def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
-    for cue in grammar.after_unspaced:  # "共同通信によると"
-        if text.startswith(cue.phrase, end):
-            return CueHit(Span.of(text, start, end + len(cue.phrase)), cue.kind, cue.lang, "after")
+    hit = _right_unspaced(text, start, end, grammar)
+    if hit is not None:
+        return hit
     possessive = text[end : end + 2] in POSSESSIVES  # "CNN's anchor asked"
     scan = end + 2 if possessive else end
     aside = (
@@ -176,6 +176,37 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
             continue
         return CueHit(Span.of(text, start, chunk[-1].end), cue.kind, cue.lang, "after")
     return None
+
+
+def _right_unspaced(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
+    """A cue glued to a name of an unspaced script ("共同通信によると", "연합뉴스에 따르면"); a
+    media noun or an acronym may come between ("블룸버그통신이", "월스트리트저널(WSJ)이"), and
+    the when of a Korean report between its subject and verb ("이 28일(현지시간) 보도했다")."""
+    at = end
+    noun = next((n for n in grammar.unspaced_media_nouns if text.startswith(n, at)), None)
+    at += len(noun) if noun else 0
+    acronym = _ACRONYM_ASIDE.match(text, at)
+    at = acronym.end() if acronym else at
+    for cue in grammar.after_unspaced:
+        if text.startswith(cue.phrase, at):
+            return CueHit(Span.of(text, start, at + len(cue.phrase)), cue.kind, cue.lang, "after")
+        head, space, verb = cue.phrase.partition(" ")
+        if not space or not text.startswith(head, at):
+            continue
+        when = _KOREAN_WHEN.match(text, at + len(head))
+        if when is not None and text.startswith(verb, when.end()):
+            span = Span.of(text, start, when.end() + len(verb))
+            return CueHit(span, cue.kind, cue.lang, "after")
+    return None
+
+
+# What: an acronym in parentheses glued to a name. Example: "(WSJ)". Why linear: literals
+# around one bounded class run.
+_ACRONYM_ASIDE = re.compile(r"\([A-Z]{2,10}\)")
+# What: the day and "local time" of a Korean report, between its subject and its verb.
+# Example: " 28일(현지시간) ", " 지난 27일 ", " (현지시간) ". Why linear: optional literals and
+# one bounded digit run, each part once.
+_KOREAN_WHEN = re.compile(r" (?:지난 )?(?:\d{1,2}일)?(?:\(현지시간\))?(?<=[일)]) ")
 
 
 # What: what may stand between a name and its verb besides a space. Example: " (KCNA) ", "! ".

@@ -98,6 +98,8 @@ class Grammar:
     agent_markers: frozenset[str]
     agent_heads: frozenset[str]
     media_nouns: frozenset[str]
+    # Media nouns of unspaced scripts, longest first: glued to a name ("블룸버그통신이").
+    unspaced_media_nouns: tuple[str, ...]
     unnamed_nouns: frozenset[str]
     unnamed_adjectives: frozenset[str]
     unnamed_phrases: tuple[tuple[str, str], ...]  # (case-folded phrase, lang)
@@ -219,6 +221,11 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         agent_markers=frozenset(sets["agent_markers"]),
         agent_heads=frozenset(sets["agent_heads"]),
         media_nouns=frozenset(sets["media_nouns"]),
+        unspaced_media_nouns=tuple(
+            sorted(
+                (n for n in sets["media_nouns"] if UNSPACED.search(n)), key=lambda n: (-len(n), n)
+            )
+        ),
         unnamed_nouns=frozenset(sets["unnamed_nouns"]),
         unnamed_adjectives=frozenset(sets["unnamed_adjectives"]),
         unnamed_phrases=tuple(sorted(set(unnamed_phrases), key=lambda p: (-len(p[0]), p))),
