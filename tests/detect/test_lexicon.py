@@ -11,7 +11,13 @@ from typing import Any
 
 import pytest
 
-from citeresolve.detect.lexicon import KEYS, UNNAMED_KEYS, build_grammar, default_grammar
+from citeresolve.detect.lexicon import (
+    KEYS,
+    UNNAMED_KEYS,
+    UNSPACED,
+    build_grammar,
+    default_grammar,
+)
 from citeresolve.errors import LexiconError
 from citeresolve.model import AttributionKind
 
@@ -129,6 +135,13 @@ def test_no_phrase_has_leading_or_trailing_space(path: Path) -> None:
     for key, entries in _lists(_load(path)).items():
         padded = [p for p in _phrases(entries) if p != p.strip()]
         assert not padded, (key, padded)
+
+
+def test_every_cue_glued_after_a_name_opens_in_an_unspaced_script() -> None:
+    """The grammar looks for glued cues ("によると", "에 따르면") only where such script
+    follows the name: a cue opening otherwise would never be tried."""
+    odd = [c.phrase for c in default_grammar().after_unspaced if not UNSPACED.match(c.phrase)]
+    assert not odd
 
 
 @pytest.mark.parametrize("lang", REQUIRED_LANGUAGES)

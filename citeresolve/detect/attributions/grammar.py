@@ -9,7 +9,7 @@ from typing import NamedTuple
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.mentions import Mention
 from citeresolve.detect.attributions.words import POSSESSIVES, WORD, Word, words_in
-from citeresolve.detect.lexicon import Grammar
+from citeresolve.detect.lexicon import UNSPACED, Grammar
 from citeresolve.model import AttributionKind, Span
 
 LEFT_WINDOW = 80
@@ -187,6 +187,8 @@ def _right_unspaced(text: str, start: int, end: int, grammar: Grammar) -> CueHit
     at += len(noun) if noun else 0
     acronym = _ACRONYM_ASIDE.match(text, at)
     at = acronym.end() if acronym else at
+    if not UNSPACED.match(text, at):
+        return None  # every glued cue opens in such script (tests/detect/test_lexicon.py)
     for cue in grammar.after_unspaced:
         if text.startswith(cue.phrase, at):
             return CueHit(Span.of(text, start, at + len(cue.phrase)), cue.kind, cue.lang, "after")

@@ -87,10 +87,12 @@ def publication_names(
     first_words = registry.first_words
     for run in _NAME_RUN.finditer(text):
         written = run.group()
-        parts = written.lower().replace("-", " ").replace("’", "'").split()
+        parts = [
+            p.strip("'.,") for p in written.lower().replace("-", " ").replace("’", "'").split()
+        ]
         if not (
-            any(p.strip("'.,").removesuffix("'s") in cues.PUBLICATION_WORDS for p in parts)
-            or any(p.strip("'.,").endswith(cues.PUBLICATION_SUFFIXES) for p in parts)
+            not cues.PUBLICATION_WORDS.isdisjoint([p.removesuffix("'s") for p in parts])
+            or any(p.endswith(cues.PUBLICATION_SUFFIXES) for p in parts)
             or _CALL_SIGN.match(written)
             or any(trim_possessive(w) in first_words for w in WORD.findall(written)[:2])
         ):
