@@ -96,7 +96,7 @@ class OutletRegistry:
     max_chars: int = field(init=False, repr=False)
     # Names that open with an ASCII lower-case word ("dpa", "taz", "la Repubblica"): the only
     # words in lower case the matcher looks at (NAME_START finds all the others).
-    lowercase_first_words: frozenset[str] = field(init=False, repr=False)
+    lowercase_first_words: Mapping[str, re.Pattern[str]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         exact: dict[tuple[str, ...], str] = {}
@@ -133,8 +133,14 @@ class OutletRegistry:
         single = {words for words in with_article - without_article if len(words) == 1}
         object.__setattr__(self, "article_required", frozenset(single))
         object.__setattr__(self, "max_chars", max((len(" ".join(w)) for w in exact), default=1))
+        # What: a lower-case name's first word, ending a word. Example: "dpa" in "dpa:".
+        # Why linear: a literal first (the engine skips ahead to it), a one-char lookahead;
+        # the caller checks the char before it.
+        lowercase = {w[0] for w in exact if "a" <= w[0][0] <= "z"}
         object.__setattr__(
-            self, "lowercase_first_words", frozenset(w[0] for w in exact if "a" <= w[0][0] <= "z")
+            self,
+            "lowercase_first_words",
+            {w: re.compile(re.escape(w) + r"(?![^\W_])") for w in sorted(lowercase)},
         )
 
     def __len__(self) -> int:

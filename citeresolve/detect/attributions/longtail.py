@@ -76,6 +76,12 @@ def _credited_publication(name: str, registry: OutletRegistry) -> bool:
     return publication(name)
 
 
+def _opens_with_a_name(words: list[str], first_words: frozenset[str]) -> bool:
+    """Two words or more, one of the first two opening a registry name ("BBC Sport", "The
+    CNN Indonesia"): one word alone names a publication only by its own words, tested first."""
+    return len(words) >= 2 and any(trim_possessive(w) in first_words for w in words[:2])
+
+
 def publication_names(
     text: str, registry: OutletRegistry, taken: list[tuple[int, int]], grammar: Grammar
 ) -> Iterator[tuple[int, int]]:
@@ -94,7 +100,7 @@ def publication_names(
             not cues.PUBLICATION_WORDS.isdisjoint([p.removesuffix("'s") for p in parts])
             or any(p.endswith(cues.PUBLICATION_SUFFIXES) for p in parts)
             or _CALL_SIGN.match(written)
-            or any(trim_possessive(w) in first_words for w in WORD.findall(written)[:2])
+            or _opens_with_a_name(WORD.findall(written), first_words)
         ):
             continue  # most capitalised runs are people and places: one cheap test each
         start, end = run.start(), run.start() + len(run.group().rstrip(".-'’"))

@@ -53,18 +53,15 @@ def find_mentions(
     step, and words are listed only in a small window around a candidate. ``lowered_words``
     (the lower-cased text's words, if the caller has them) says which lower-case names occur.
     """
-    words_from = registry.words_from
     taken_until = -1
-    for position, word in _name_starts(text, registry, lowered_words):
-        if position < taken_until or (position and WORD_CHAR.match(text, position - 1)):
+    longest_of: dict[str, int] = {}  # an article repeats its words: each is weighed once
+    for position, written in _name_starts(text, registry, lowered_words):
+        longest = longest_of.get(written)
+        if longest is None:
+            longest = longest_of[written] = _longest_name(trim_possessive(written), registry)
+        if not longest or position < taken_until:
             continue
-        word = trim_possessive(word)  # "CNN's reporting"
-        longest = words_from.get(word, 0)
-        if word.isupper() or len(word) >= 8:
-            longest = max(longest, words_from.get(word.casefold(), 0))
-        if word.istitle():
-            longest = max(longest, words_from.get(word.upper(), 0))
-        if not longest:
+        if position and WORD_CHAR.match(text, position - 1):
             continue
         mention = _mention_at(text, position, longest, registry, lead_words)
         if mention is not None:
@@ -72,11 +69,23 @@ def find_mentions(
             yield mention
 
 
+def _longest_name(word: str, registry: OutletRegistry) -> int:
+    """The most words of a name ``word`` may open, as written, in capitals ("REUTERS") or as
+    an acronym in title case ("Ansa"); 0 for a word that opens none."""
+    words_from = registry.words_from
+    longest = words_from.get(word, 0)
+    if word.isupper() or len(word) >= 8:
+        longest = max(longest, words_from.get(word.casefold(), 0))
+    if word.istitle():
+        longest = max(longest, words_from.get(word.upper(), 0))
+    return longest
+
+
 def _name_starts(
     text: str, registry: OutletRegistry, lowered_words: AbstractSet[str] | None
 ) -> list[tuple[int, str]]:
     """Where a name may start, in text order: capitalised words, and the lower-case names the
-    text holds (found by str.find; a regex alternation of them is tried at every position)."""
+    text holds (each by its own pattern; an alternation of them is tried at every position)."""
     capitalised = [(m.start(), m.group()) for m in NAME_START.finditer(text)]
     if lowered_words is None:
         lowered_words = {trim_possessive(w).lower() for w in _LOWER_WORD.findall(text)}
@@ -87,15 +96,14 @@ def _name_starts(
     ends = [start + len(word) for start, word in capitalised]
     starts = list(capitalised)
     for name in present:
-        position = text.find(name)
-        while position >= 0:
+        for match in registry.lowercase_first_words[name].finditer(text):
+            position = match.start()
             before = bisect_right(firsts, position) - 1  # the capitalised word before it
-            if alone(text, position, position + len(name)) and not (
+            if alone(text, position, match.end()) and not (
                 before >= 0 and ends[before] > position
             ):
                 starts.append((position, name))
-            position = text.find(name, position + 1)
-    starts.sort(key=lambda start: (start[0], -len(start[1])))
+    starts.sort()  # a lower-case name never starts where a capitalised word does
     return starts
 
 

@@ -115,7 +115,11 @@ HYPHEN_DESCRIPTOR = re.compile(
 def word_set(lowered: str) -> set[str]:
     """The distinct words of a lower-cased text, a possessive cut off, listed at C speed: what
     the phrase and name matchers ask before they look for a word's places."""
-    return {w[:-2] if w[-2:] in POSSESSIVES else w for w in _PLAIN_WORD.findall(lowered)}
+    words = set(_PLAIN_WORD.findall(lowered))
+    possessive = [w for w in words if w[-2:] in POSSESSIVES]  # distinct words only
+    words.difference_update(possessive)
+    words.update(w[:-2] for w in possessive)
+    return words
 
 
 def indexed_phrases(
