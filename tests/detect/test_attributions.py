@@ -208,3 +208,23 @@ def test_lower_case_names_are_found_only_as_whole_words():
     text = "Das meldete dpa. Die dpa-Meldung kam spät, sagte die Agentur; Vandpa ist kein Name."
     found = [(text[m.name_start : m.end], m.outlet_id) for m in find_mentions(text, registry)]
     assert found.count(("dpa", "dpa")) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Das ergab eine neue ZDF-Umfrage unter Wählern.", "zdf"),
+        ("Die Zahl stieg nach einem Reuters-Bericht weiter.", "reuters"),
+    ],
+)
+def test_name_opening_a_german_compound_is_credited_by_the_noun_after_it(text, outlet):
+    found = find_attributions(load("a.txt", data=text.encode()), default_registry())
+    assert [a.outlet_id for a in found] == [outlet]
+    assert found[0].name == text[found[0].name_span.start : found[0].name_span.end]
+    assert found[0].name in ("ZDF", "Reuters")
+
+
+def test_compound_without_a_registry_name_or_a_noun_is_no_mention():
+    registry = default_registry()
+    text = "Ein Trump-Interview und ein CNN-artiger Stil."
+    assert [m.outlet_id for m in find_mentions(text, registry)] == []

@@ -59,14 +59,30 @@ def find_mentions(
         longest = longest_of.get(written)
         if longest is None:
             longest = longest_of[written] = _longest_name(trim_possessive(written), registry)
-        if not longest or position < taken_until:
+        if position < taken_until or not (longest or "-" in written):
             continue
         if position and WORD_CHAR.match(text, position - 1):
             continue
-        mention = _mention_at(text, position, longest, registry, lead_words)
+        if longest:
+            mention = _mention_at(text, position, longest, registry, lead_words)
+        else:
+            mention = _compound_head(position, written, registry)
         if mention is not None:
             taken_until = mention.end
             yield mention
+
+
+def _compound_head(position: int, written: str, registry: OutletRegistry) -> Mention | None:
+    """A name opening a hyphenated compound noun: "Spiegel-Bericht", "Reuters-Informationen"
+    (German writes "the Spiegel report" as one word). Only the name is the mention; whether
+    the rest credits it ("laut Spiegel-Bericht") is the grammar's to say."""
+    head, _, tail = written.partition("-")
+    if not tail[:1].isupper() or not tail[1:2].islower():
+        return None
+    outlet_id = registry.match_words((head,))
+    if outlet_id is None or registry.needs_article((head,)):
+        return None
+    return Mention(position, position + len(head), position, outlet_id)
 
 
 def _longest_name(word: str, registry: OutletRegistry) -> int:
