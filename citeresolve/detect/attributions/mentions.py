@@ -115,9 +115,7 @@ def _name_starts(
         for match in registry.lowercase_first_words[name].finditer(text):
             position = match.start()
             before = bisect_right(firsts, position) - 1  # the capitalised word before it
-            if alone(text, position, match.end()) and not (
-                before >= 0 and ends[before] > position
-            ):
+            if alone(text, position, match.end()) and not (before >= 0 and ends[before] > position):
                 starts.append((position, name))
     starts.sort()  # a lower-case name never starts where a capitalised word does
     return starts
