@@ -88,7 +88,6 @@ class OutletRegistry:
     # The most words of a name each first word (as written and case-folded) opens: the matcher
     # tries only those lengths, not the registry's longest name at every capitalised word.
     words_from: Mapping[str, int] = field(init=False, repr=False)
-    max_words: int = field(init=False, repr=False)
     by_domain: Mapping[str, str] = field(init=False, repr=False)
     by_handle: Mapping[tuple[str, str], str] = field(init=False, repr=False)
     # Names that are one ordinary word once "The" is dropped: "The Hindu", "The Age".
@@ -120,14 +119,11 @@ class OutletRegistry:
                     handles.setdefault((platform, handle.casefold()), outlet.id)
         object.__setattr__(self, "by_tokens", exact)
         object.__setattr__(self, "by_folded_tokens", folded)
-        object.__setattr__(
-            self, "first_words", frozenset(w[0] for w in exact) | {w[0] for w in folded}
-        )
         words_from: dict[str, int] = {}
         for words in itertools.chain(exact, folded):
             words_from[words[0]] = max(words_from.get(words[0], 0), len(words))
         object.__setattr__(self, "words_from", words_from)
-        object.__setattr__(self, "max_words", max((len(w) for w in exact), default=1))
+        object.__setattr__(self, "first_words", frozenset(words_from))
         object.__setattr__(self, "by_domain", domains)
         object.__setattr__(self, "by_handle", handles)
         single = {words for words in with_article - without_article if len(words) == 1}

@@ -19,6 +19,7 @@ from citeresolve.detect.attributions.words import (
     around,
     joined,
     trim_possessive,
+    word_set,
 )
 from citeresolve.detect.lexicon import UNSPACED
 from citeresolve.outlets.registry import NAME_START, OutletRegistry
@@ -104,7 +105,7 @@ def _name_starts(
     text holds (each by its own pattern; an alternation of them is tried at every position)."""
     capitalised = [(m.start(), m.group()) for m in NAME_START.finditer(text)]
     if lowered_words is None:
-        lowered_words = {trim_possessive(w).lower() for w in _LOWER_WORD.findall(text)}
+        lowered_words = word_set(text.lower())
     present = [w for w in registry.lowercase_first_words if w.lower() in lowered_words]
     if not present:
         return capitalised
@@ -119,10 +120,6 @@ def _name_starts(
                 starts.append((position, name))
     starts.sort()  # a lower-case name never starts where a capitalised word does
     return starts
-
-
-# What: a word starting in ASCII lower case. Example: "dpa". Why linear: one class run.
-_LOWER_WORD = re.compile(r"(?<![^\W_])[a-z][^\W_]*(?:[.'’&-][^\W_]+)*")
 
 
 def _mention_at(
