@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from citeresolve.errors import OutletRegistryError
+from citeresolve.scripts import UNSPACED
 
 KINDS = frozenset({"agency", "newspaper", "broadcaster", "magazine", "digital", "photo_agency"})
 SCHEMA = "citeresolve.outlets/1"
@@ -59,7 +60,7 @@ class Outlet:
         """The outlet's fields as DESIGN §3 prints them on an ``outlet`` node."""
         return {
             "label": self.name,
-            "aliases": list(self.aliases),
+            "aliases": [*self.aliases, *self.ambiguous_aliases],
             "domains": list(self.domains),
             "handles": {
                 platform: names[0] for platform, names in sorted(self.handles.items()) if names
@@ -96,6 +97,14 @@ class OutletRegistry:
     # Names that open with an ASCII lower-case word ("dpa", "taz", "la Repubblica"): the only
     # words in lower case the matcher looks at (NAME_START finds all the others).
     lowercase_first_words: Mapping[str, re.Pattern[str]] = field(init=False, repr=False)
+    # Names written in Japanese, Chinese or Korean script ("ウォールストリート・ジャーナル",
+    # "共同通信"), as written, and one pattern for all of them, longest first: text in those
+    # scripts puts no space between words, so the word matcher cannot find them.
+    # Aliases too ambiguous to match in running text ("ANP", "Getty", "Mail") by their words,
+    # each of one outlet only: a credit line ("Foto: ANP") is where they name that outlet.
+    by_ambiguous: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    unspaced_names: Mapping[str, str] = field(init=False, repr=False)
+    unspaced_pattern: re.Pattern[str] | None = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         exact: dict[tuple[str, ...], str] = {}
@@ -132,6 +141,34 @@ class OutletRegistry:
         # What: a lower-case name's first word, ending a word. Example: "dpa" in "dpa:".
         # Why linear: a literal first (the engine skips ahead to it), a one-char lookahead;
         # the caller checks the char before it.
+        ambiguous: dict[tuple[str, ...], set[str]] = {}
+        for outlet in self.outlets.values():
+            for alias in outlet.ambiguous_aliases:
+                ambiguous.setdefault(name_tokens(alias), set()).add(outlet.id)
+        object.__setattr__(
+            self,
+            "by_ambiguous",
+            {
+                words: next(iter(ids))
+                for words, ids in ambiguous.items()
+                if words and len(ids) == 1 and words not in exact
+            },
+        )
+        unspaced: dict[str, str] = {}
+        for outlet in self.outlets.values():
+            for name in (outlet.name, *outlet.aliases):
+                if len(name) >= 2 and UNSPACED.search(name):
+                    unspaced.setdefault(name, outlet.id)
+        object.__setattr__(self, "unspaced_names", unspaced)
+        # What: any of those names, longest first. Example: "共同通信". Why linear: an
+        # alternation of literals, tried at each position once.
+        object.__setattr__(
+            self,
+            "unspaced_pattern",
+            re.compile("|".join(re.escape(n) for n in sorted(unspaced, key=len, reverse=True)))
+            if unspaced
+            else None,
+        )
         lowercase = {w[0] for w in exact if "a" <= w[0][0] <= "z"}
         object.__setattr__(
             self,

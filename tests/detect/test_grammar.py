@@ -219,3 +219,65 @@ def test_korean_report_with_its_day_between_subject_and_verb(text, outlet):
 def test_korean_day_without_a_reporting_verb_is_no_cue():
     doc = load("a.txt", data="블룸버그통신이 29일(현지시간) 회의를 열었다.".encode())
     assert not analyse(doc, default_registry()).attributions
+
+
+def _default(text: str) -> tuple:
+    doc = load("a.txt", data=text.encode())
+    found = analyse(doc, default_registry()).attributions
+    assert_offsets_exact(doc.text, [a.span for a in found] + [a.name_span for a in found])
+    return found
+
+
+VERB_FINAL = [
+    (
+        "米紙ウォールストリート・ジャーナルは12日、政府が決めたと報じた。",
+        "wall-street-journal",
+        "ja",
+    ),
+    ("ロイター通信は同日、交渉が決裂したと伝えた。", "reuters", "ja"),
+    ("로이터통신은 28일 '협상이 결렬됐다'라고 보도했다.", "reuters", "ko"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet", "lang"), VERB_FINAL)
+def test_verb_final_report_with_its_clause_between_subject_and_verb(text, outlet, lang):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.lang == lang and found.span.text == text.split("米紙")[-1].rstrip("。.")
+
+
+def test_verb_final_cue_stops_at_the_sentence_end():
+    text = "NHKは12日、首相が辞任する意向を固めた。関係者が明らかにしたと報じた。"
+    assert not [a for a in _default(text) if a.outlet_id == "nhk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "name"),
+    [
+        ("ＣＮＮによると、大統領は辞任した。", "cnn", "ＣＮＮ"),
+        ("ＮＨＫによると、首相は辞任した。", "nhk", "ＮＨＫ"),
+        ("据CNN报道，会谈已经破裂。", "cnn", "CNN"),
+        ("CNN에 따르면 협상은 결렬됐다.", "cnn", "CNN"),
+    ],
+)
+def test_latin_names_written_full_width_or_glued_to_unspaced_script(text, outlet, name):
+    """Japanese papers write "ＣＮＮ"; no script without spaces puts one after "CNN": the
+    name is found, and the evidence quotes the page as written."""
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.name == name and found.name_span.text == name
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("De Kamer vergaderde gisteren.\nFoto: ANP", "anp"),
+        ("The hospital where people sought treatmentCredit: EPA", "epa"),
+        ("A protest in Madrid.\nPhoto: Jane Doe/Getty", "getty-images"),
+    ],
+)
+def test_ambiguous_alias_names_its_outlet_in_a_credit(text, outlet):
+    assert [(a.outlet_id, a.kind.value) for a in _default(text)] == [(outlet, "image_credit")]
+
+
+def test_ambiguous_alias_in_running_text_is_no_mention():
+    text = "The ANP said the Mail was late, according to Getty."
+    assert not {"anp", "daily-mail", "getty-images"} & {a.outlet_id for a in _default(text)}

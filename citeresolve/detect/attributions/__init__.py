@@ -14,7 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from citeresolve.detect.attributions.backrefs import back_references
-from citeresolve.detect.attributions.credits import Region, credit_regions, unregistered_credits
+from citeresolve.detect.attributions.credits import (
+    Region,
+    ambiguous_mentions,
+    credit_regions,
+    unregistered_credits,
+)
 from citeresolve.detect.attributions.grammar import (
     CueHit,
     byline,
@@ -48,6 +53,8 @@ from citeresolve.detect.attributions.unnamed import (
 from citeresolve.detect.attributions.words import (
     ASCII_LOWER,
     CLAUSE_WORDS,
+    FULLWIDTH_ALNUM,
+    HAS_FULLWIDTH_ALNUM,
     indexed_phrases,
     word_set,
 )
@@ -91,6 +98,8 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     """Mentions first, roles second: every outlet mention, then the cue (if any) that credits it."""
     grammar = grammar or default_grammar()
     text = doc.text
+    if HAS_FULLWIDTH_ALNUM.search(text):  # "ＡＰ＝共同": matched as "AP＝共同", offsets kept
+        text = text.translate(FULLWIDTH_ALNUM)
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lengthen in lower case ("İ"): keep offsets
         lowered = text.translate(ASCII_LOWER)
@@ -128,6 +137,11 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
             for m in mentions[first : bisect_right(name_starts, credit.end)]
             if m.end <= credit.end and m.name_start >= credit.names_from
         ]
+        inside.extend(
+            m
+            for m in ambiguous_mentions(text, credit, registry)
+            if not any(n.start < m.end and m.start < n.end for n in inside)
+        )
         for mention in inside:
             if (mention.start, mention.end) in credited:
                 continue  # "© Jane Doe / Reuters": two credit patterns, one credit
@@ -258,7 +272,32 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     ordered = tuple(
         sorted(unique.values(), key=lambda a: (a.name_span.start, a.span.start, a.name))
     )
+    if text is not doc.text:  # the evidence quotes the page as written, not as matched
+        return Analysis(
+            tuple(_as_written(a, text, doc.text) for a in ordered),
+            tuple(
+                replace(
+                    c, name=doc.text[c.span.start : c.span.end], span=_written(c.span, doc.text)
+                )
+                for c in candidates
+            ),
+        )
     return Analysis(ordered, tuple(candidates))
+
+
+def _written(span: Span, written: str) -> Span:
+    return Span.of(written, span.start, span.end)
+
+
+def _as_written(attribution: Attribution, matched: str, written: str) -> Attribution:
+    name_span = attribution.name_span
+    as_matched = attribution.name == matched[name_span.start : name_span.end]
+    return replace(
+        attribution,
+        span=_written(attribution.span, written),
+        name_span=_written(name_span, written),
+        name=written[name_span.start : name_span.end] if as_matched else attribution.name,
+    )
 
 
 def in_caption(doc: Document, offset: int) -> bool:

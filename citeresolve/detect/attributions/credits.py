@@ -12,7 +12,7 @@ from citeresolve.detect.attributions.mentions import Mention
 from citeresolve.detect.attributions.words import alone
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import Attribution, AttributionKind, Span
-from citeresolve.outlets.registry import OutletRegistry
+from citeresolve.outlets.registry import OutletRegistry, name_tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +93,26 @@ def credit_regions(
             )
         ):
             yield Region(mention.start - 1, mention.end + 1)
+
+
+def ambiguous_mentions(text: str, credit: Region, registry: OutletRegistry) -> Iterator[Mention]:
+    """Aliases too ambiguous for running text, where a credit names them: "Foto: ANP",
+    "© Getty", "Credit: EPA". Each part of the credit must be the whole alias."""
+    start = max(credit.start, credit.names_from)
+    for part in _CREDIT_SEPARATORS.finditer(text, start, credit.end):
+        yield from _ambiguous_part(text, start, part.start(), registry)
+        start = part.end()
+    yield from _ambiguous_part(text, start, credit.end, registry)
+
+
+def _ambiguous_part(text: str, start: int, end: int, registry: OutletRegistry) -> Iterator[Mention]:
+    while start < end and text[start] in " ()[].":
+        start += 1
+    while end > start and text[end - 1] in " ()[].":
+        end -= 1
+    outlet_id = registry.by_ambiguous.get(name_tokens(text[start:end])) if start < end else None
+    if outlet_id is not None:
+        yield Mention(start, end, start, outlet_id)
 
 
 _LONE_LABELS = frozenset({"credit", "credits", "photo", "photos", "photograph", "image", "images"})

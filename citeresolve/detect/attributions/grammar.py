@@ -9,8 +9,9 @@ from typing import NamedTuple
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.mentions import Mention
 from citeresolve.detect.attributions.words import POSSESSIVES, WORD, Word, words_in
-from citeresolve.detect.lexicon import UNSPACED, Grammar
+from citeresolve.detect.lexicon import GAP, Grammar
 from citeresolve.model import AttributionKind, Span
+from citeresolve.scripts import UNSPACED
 
 LEFT_WINDOW = 80
 RIGHT_WINDOW = 80
@@ -181,7 +182,7 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
 def _right_unspaced(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
     """A cue glued to a name of an unspaced script ("共同通信によると", "연합뉴스에 따르면"); a
     media noun or an acronym may come between ("블룸버그통신이", "월스트리트저널(WSJ)이"), and
-    the when of a Korean report between its subject and verb ("이 28일(현지시간) 보도했다")."""
+    the rest of the sentence between a subject and its verb ("は12日、…と報じた")."""
     at = end
     noun = next((n for n in grammar.unspaced_media_nouns if text.startswith(n, at)), None)
     at += len(noun) if noun else 0
@@ -192,23 +193,30 @@ def _right_unspaced(text: str, start: int, end: int, grammar: Grammar) -> CueHit
     for cue in grammar.after_unspaced:
         if text.startswith(cue.phrase, at):
             return CueHit(Span.of(text, start, at + len(cue.phrase)), cue.kind, cue.lang, "after")
-        head, space, verb = cue.phrase.partition(" ")
-        if not space or not text.startswith(head, at):
-            continue
-        when = _KOREAN_WHEN.match(text, at + len(head))
-        if when is not None and text.startswith(verb, when.end()):
-            span = Span.of(text, start, when.end() + len(verb))
-            return CueHit(span, cue.kind, cue.lang, "after")
+        head, gap, verb = cue.phrase.partition(GAP)
+        if gap and text.startswith(head.rstrip(), at):
+            verb_at = _clause_verb(text, at + len(head.rstrip()), verb.strip())
+            if verb_at is not None:
+                span = Span.of(text, start, verb_at + len(verb.strip()))
+                return CueHit(span, cue.kind, cue.lang, "after, clause-final")
     return None
+
+
+def _clause_verb(text: str, start: int, verb: str) -> int | None:
+    """Where ``verb`` ends the sentence opened at ``start``, if it does: Japanese and Korean
+    put the reporting verb last, the report's day and content before it."""
+    limit = min(len(text), start + CLAUSE_CHARS)
+    end = _SENTENCE_STOP.search(text, start, limit)
+    found = text.find(verb, start, end.start() if end else limit)
+    return found if found >= 0 else None
 
 
 # What: an acronym in parentheses glued to a name. Example: "(WSJ)". Why linear: literals
 # around one bounded class run.
 _ACRONYM_ASIDE = re.compile(r"\([A-Z]{2,10}\)")
-# What: the day and "local time" of a Korean report, between its subject and its verb.
-# Example: " 28일(현지시간) ", " 지난 27일 ", " (현지시간) ". Why linear: optional literals and
-# one bounded digit run, each part once.
-_KOREAN_WHEN = re.compile(r" (?:지난 )?(?:\d{1,2}일)?(?:\(현지시간\))?(?<=[일)]) ")
+CLAUSE_CHARS = 240  # a verb-final sentence's subject to its verb, at most
+# What: where a sentence stops. Example: "。", ". ", "\n". Why linear: a class, a lookahead.
+_SENTENCE_STOP = re.compile(r"[。！？\n]|[.!?](?=\s)")
 
 
 # What: what may stand between a name and its verb besides a space. Example: " (KCNA) ", "! ".

@@ -21,8 +21,8 @@ from citeresolve.detect.attributions.words import (
     trim_possessive,
     word_set,
 )
-from citeresolve.detect.lexicon import UNSPACED
 from citeresolve.outlets.registry import NAME_START, OutletRegistry
+from citeresolve.scripts import UNSPACED
 
 NAME_CONTEXT = 25  # characters around a name: the words before and after it that matter
 
@@ -241,20 +241,11 @@ def other_script_mentions(text: str, registry: OutletRegistry) -> Iterator[Menti
     Looked for only when the text holds such script, so other pages pay nothing.
     """
     if UNSPACED.search(text):
-        names = sorted(
-            (w[0], outlet_id)
-            for w, outlet_id in registry.by_tokens.items()
-            if len(w) == 1 and len(w[0]) >= 2 and UNSPACED.search(w[0])
-        )
-        if names:
-            by_name = dict(names)
-            # What: any CJK registry name, longest first. Example: "共同通信". Why linear: an
-            # alternation of literals, tried at each position once.
-            pattern = re.compile(
-                "|".join(re.escape(n) for n in sorted(by_name, key=len, reverse=True))
-            )
-            for match in pattern.finditer(text):
+        if registry.unspaced_pattern is not None:
+            by_name = registry.unspaced_names
+            for match in registry.unspaced_pattern.finditer(text):
                 yield Mention(match.start(), match.end(), match.start(), by_name[match.group()])
+        yield from _glued_latin_mentions(text, registry)
     if _CYRILLIC_WORD.search(text):
         stems: dict[str, str] = {}
         for words, outlet_id in registry.by_tokens.items():
@@ -269,6 +260,37 @@ def other_script_mentions(text: str, registry: OutletRegistry) -> Iterator[Menti
                 match.start() == 0 or not WORD_CHAR.match(text, match.start() - 1)
             ):
                 yield Mention(match.start(), match.end(), match.start(), inflected)
+
+
+# What: Latin-script words joined by single spaces. Example: "Wall Street Journal", "CNN".
+# Why linear: every repetition starts with a space the word class excludes.
+_LATIN_RUN = re.compile(r"[A-Za-z0-9][A-Za-z0-9&'’.-]*(?: [A-Za-z0-9][A-Za-z0-9&'’.-]*)*")
+
+
+def _glued_latin_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+    """Latin names glued to Japanese, Chinese or Korean text, which puts no space between
+    words: "CNNによると", "据CNN报道". The word matcher reads "CNNによると" as one word."""
+    for run in _LATIN_RUN.finditer(text):
+        start, end = run.span()
+        if not (start and UNSPACED.match(text, start - 1)) and not UNSPACED.match(text, end):
+            continue  # spaced off on both sides: the word matcher's
+        words = [(w.start() + start, w.group()) for w in re.finditer(r"\S+", run.group())]
+        index = 0
+        while index < len(words):
+            for size in range(min(len(words) - index, 6), 0, -1):
+                names = tuple(
+                    trim_possessive(w.rstrip(".-")) for _, w in words[index : index + size]
+                )
+                outlet_id = registry.match_words(names)
+                if outlet_id is not None and not registry.needs_article(names):
+                    first = words[index][0]
+                    yield Mention(
+                        first, words[index + size - 1][0] + len(names[-1]), first, outlet_id
+                    )
+                    index += size
+                    break
+            else:
+                index += 1
 
 
 def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:

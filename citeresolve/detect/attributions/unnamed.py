@@ -16,7 +16,8 @@ from citeresolve.detect.attributions.words import (
     occurrences,
     words_in,
 )
-from citeresolve.detect.lexicon import UNSPACED, Grammar
+from citeresolve.detect.lexicon import Grammar
+from citeresolve.scripts import UNSPACED
 
 # --- Unnamed outlets -------------------------------------------------------------------------
 

@@ -7,7 +7,8 @@ import re
 from collections.abc import Iterable, Iterator, Sequence, Set
 from typing import NamedTuple
 
-from citeresolve.detect.lexicon import UNSPACED, PhraseIndex
+from citeresolve.detect.lexicon import PhraseIndex
+from citeresolve.scripts import UNSPACED
 
 # What: one word with inner dots, hyphens, apostrophes or ampersands, and apart from it (group
 # "w" stops before it) a possessive "'s": the one place the possessive is cut off.
@@ -98,6 +99,16 @@ def longest_first(hits: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
 
 # ASCII letters to lower case, nothing else: offsets stay those of the text (str.lower may not).
 ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+# Full-width letters and digits to ASCII, one character for one: Japanese and Chinese papers
+# write "ＡＰ", "ＣＮＮ", "１２日"; the registry and the cues know "AP", "CNN", "12日".
+# Punctuation stays full-width: the CJK lexicons hold "（" and "：" as written.
+FULLWIDTH_ALNUM = {
+    code: code - 0xFEE0
+    for code in itertools.chain(range(0xFF10, 0xFF1A), range(0xFF21, 0xFF3B), range(0xFF41, 0xFF5B))
+}
+# What: one full-width letter or digit. Why linear: a single character class.
+HAS_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def alone(text: str, start: int, end: int) -> bool:

@@ -19,6 +19,7 @@ from typing import Any
 
 from citeresolve.errors import LexiconError
 from citeresolve.model import AttributionKind
+from citeresolve.scripts import UNSPACED
 
 KEYS = frozenset(
     {
@@ -39,11 +40,14 @@ KEYS = frozenset(
     }
 )
 UNNAMED_KEYS = frozenset({"nouns", "adjectives", "phrases", "back_references"})
-# Scripts written without spaces between words: their phrases are matched as substrings.
-UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 # What: a word as the detectors split text (inner dots, hyphens, apostrophes kept).
 # Why linear: every repetition starts with a punctuation char the word class excludes.
 _WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
+
+
+# In a cue of a verb-final language, where the clause between subject and verb stands:
+# "は…と報じた" is "CNNは12日、…と報じた".
+GAP = "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,7 +273,8 @@ def _cue(entry: Mapping[str, Any], lang: str) -> Cue:
         kind = AttributionKind(entry.get("kind", "report"))
     except ValueError:
         raise LexiconError(f"lexicon {lang}: unknown kind in {entry!r}") from None
-    unspaced = bool(UNSPACED.search(phrase)) and " " not in phrase
+    # "は…と報じた": a subject's particle, then its clause, then the verb that ends it.
+    unspaced = bool(UNSPACED.search(phrase)) and (" " not in phrase or GAP in phrase)
     return Cue(
         words=() if unspaced else words_of(phrase),
         phrase=phrase,
