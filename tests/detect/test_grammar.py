@@ -281,3 +281,48 @@ def test_ambiguous_alias_names_its_outlet_in_a_credit(text, outlet):
 def test_ambiguous_alias_in_running_text_is_no_mention():
     text = "The ANP said the Mail was late, according to Getty."
     assert not {"anp", "daily-mail", "getty-images"} & {a.outlet_id for a in _default(text)}
+
+
+CREDIT_FORMS = [
+    ("Una foto.\nRajoy en el Congreso del PP | EFE", "| EFE", "efe", "bar-ends-caption"),
+    (
+        "Xi Jinping à Berlin, en 2014. Photo Markus Schreiber. AP",
+        "Photo Markus Schreiber. AP",
+        "associated-press",
+        "photographer-full-stop-agency",
+    ),
+    ("記者会見する報道官（ＡＰ＝共同）", "（ＡＰ＝共同）", "kyodo", "japanese-agency-chain"),
+    ("記者会見する報道官（ＡＰ＝共同）", "（ＡＰ＝共同）", "associated-press", "chain-first"),
+    (
+        "이라크에 주둔한 미군[출처: 연합뉴스 자료사진]",
+        "출처: 연합뉴스 자료사진",
+        "yonhap",
+        "bracketed",
+    ),
+    ("팝업스토어 오픈. ⓒ연합뉴스", "ⓒ연합뉴스", "yonhap", "korean-copyright-mark"),
+    (
+        "Buitenland\n\nANP\n\nBij de aanslagen zijn 129 mensen omgekomen.",
+        "ANP",
+        "anp",
+        "agency-line",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "outlet"), [pytest.param(t, s, o, id=i) for t, s, o, i in CREDIT_FORMS]
+)
+def test_credit_forms_of_captions(text, span, outlet):
+    found = [a for a in _default(text) if a.outlet_id == outlet]
+    assert [(a.span.text, a.kind.value) for a in found] == [(span, "image_credit")]
+
+
+def test_place_and_bar_before_an_agency_is_a_dateline_not_a_credit():
+    text = 'Un titular "Va a ser difícil" MADRID | EUROPA PRESS\nEtiquetas'
+    (found,) = _default(text)
+    assert (found.span.text, found.kind.value) == ("MADRID | EUROPA PRESS", "dateline")
+
+
+def test_outlets_in_parentheses_outside_a_caption_are_no_credit():
+    text = "El Gobierno (EFE) anunció ayer, en una larga rueda de prensa, que " + "x " * 200
+    assert not [a for a in _default(text) if a.kind.value == "image_credit"]

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from citeresolve.detect import cues
+from citeresolve.detect.attributions.grammar import PLACE_BAR
 from citeresolve.detect.attributions.longtail import JOB_WORDS, NOT_AGENCIES, publication
 from citeresolve.detect.attributions.mentions import Mention
 from citeresolve.detect.attributions.words import alone
@@ -43,12 +44,13 @@ def credit_regions(
             if lone is not None:
                 yield lone
             continue
-        stop = _credit_end(text, label.end(), opened=text[label.start() - 1 : label.start()] == "(")
+        opened = text[label.start() - 1 : label.start()] in _OPENERS
+        stop = _credit_end(text, label.end(), opened=opened)
         if stop > label.end():
             yield Region(label.start(), stop, names_from=label.end())
     # "© Neil Hall / Reuters", "Image copyright Getty Images": a copyright line in a caption
     # credits the picture; anywhere else it is the page's own notice, not a citation.
-    for mark in re.finditer(r"©|\bcopyright\b", lowered):
+    for mark in re.finditer(r"[©ⓒ]|\bcopyright\b", lowered):  # "ⓒ연합뉴스": Korean's mark
         after = re.match(r"(?:\s*©)?(?:\s+\d{4})?\s*", lowered[mark.end() : mark.end() + 12])
         names_from = mark.end() + (after.end() if after else 0)
         line_end = text.find("\n", mark.end())
@@ -64,6 +66,8 @@ def credit_regions(
         inner = paren.group(1).casefold()
         if any(word in re.findall(r"[a-z]+", inner) for word in cues.CREDIT_WORDS):
             yield Region(paren.start(), paren.end())
+    yield from _agency_lines(text, registry)
+    yield from _agency_chains(text, registry, in_caption)
     mention_ends = {m.end for m in mentions}  # "The Guardian/Shutterstock": two outlets, no person
     for mention in mentions:
         name = text[mention.name_start : mention.end]
@@ -81,6 +85,12 @@ def credit_regions(
             yield slashed
         if outlet_alone_on_its_line(text, mention, registry):
             yield Region(mention.name_start, mention.end)
+        piped = _piped_credit(text, mention, in_caption)
+        if piped is not None:
+            yield piped
+        photographer = _photographer_dot_credit(text, mention, grammar)
+        if photographer is not None:
+            yield photographer
         # "(EPA)" anywhere, "(AP)" or "(Reuters)" where a caption ends: alone in parentheses,
         # not followed by a dateline dash, an agency credits a picture.
         outlet = registry.get(mention.outlet_id)
@@ -105,14 +115,105 @@ def ambiguous_mentions(text: str, credit: Region, registry: OutletRegistry) -> I
     yield from _ambiguous_part(text, start, credit.end, registry)
 
 
+_PART_TRIM = frozenset(" ()[].（）［］")
+
+
 def _ambiguous_part(text: str, start: int, end: int, registry: OutletRegistry) -> Iterator[Mention]:
-    while start < end and text[start] in " ()[].":
+    while start < end and text[start] in _PART_TRIM:
         start += 1
-    while end > start and text[end - 1] in " ()[].":
+    while end > start and text[end - 1] in _PART_TRIM:
         end -= 1
     outlet_id = registry.by_ambiguous.get(name_tokens(text[start:end])) if start < end else None
     if outlet_id is not None:
         yield Mention(start, end, start, outlet_id)
+
+
+def _agency_lines(text: str, registry: OutletRegistry) -> Iterator[Region]:
+    """An agency's ambiguous alias in capitals alone on its line ("ANP" under a picture): as
+    ``outlet_alone_on_its_line`` says of names the matcher finds."""
+    for line in _CAPITALS_LINE.finditer(text):
+        outlet_id = registry.by_ambiguous.get((line.group(1),))
+        outlet = registry.get(outlet_id) if outlet_id else None
+        if outlet is not None and outlet.kind in ("agency", "photo_agency"):
+            yield Region(line.start(1), line.end(1))
+
+
+# What: a line holding one word in capitals. Example: "\nANP\n". Why linear: anchored at a
+# line start (MULTILINE), one bounded class run, then the line end.
+_CAPITALS_LINE = re.compile(r"^[ \t]*([A-Z][A-Z0-9&.-]{1,9})[ \t]*$", re.MULTILINE)
+
+
+def _piped_credit(text: str, mention: Mention, in_caption: Callable[[int], bool]) -> Region | None:
+    """ "Rajoy en el Congreso | EFE", "Jane Doe | Bloomberg | Getty Images": a caption whose
+    last parts, after a bar, credit the picture; the name ends the line or another bar
+    follows it."""
+    if text[max(0, mention.name_start - 3) : mention.name_start] != " | ":
+        return None
+    rest = text[mention.end : mention.end + 3]
+    if not (_ends_its_line(text, mention.end) or rest.startswith(" | ")):
+        return None
+    if PLACE_BAR.search(text, max(0, mention.name_start - 36), mention.name_start):
+        return None  # "MADRID | EUROPA PRESS": where the story was filed, and by whom
+    if not in_caption(mention.name_start):
+        return None
+    return Region(mention.name_start - 2, mention.end, names_from=mention.name_start)
+
+
+def _photographer_dot_credit(text: str, mention: Mention, grammar: Grammar) -> Region | None:
+    """ "(Photo Lionel Bonaventure. AFP)", "Photo Markus Schreiber. AP": a label, the
+    photographer, a full stop, the agency, which closes the line or the parenthesis."""
+    if text[max(0, mention.name_start - 2) : mention.name_start] != ". ":
+        return None
+    closed = text[mention.end : mention.end + 1] == ")"
+    if not (closed or _ends_its_line(text, mention.end)):
+        return None
+    line_start = text.rfind("\n", 0, mention.name_start) + 1
+    found = _PHOTOGRAPHER.search(text, max(line_start, mention.name_start - 60), mention.name_start)
+    if found is None or found.group("label").casefold() not in grammar.credit_labels:
+        return None
+    if not _credit_position(text, found.start("label")):
+        return None
+    return Region(found.start("label"), mention.end, names_from=mention.name_start)
+
+
+# What: a credit label, a person's name of two to four capitalised words, a full stop, up to
+# the agency. Example: "Photo Lionel Bonaventure. ". Why linear: anchored at the window's end;
+# bounded runs of name characters between single spaces.
+_PHOTOGRAPHER = re.compile(
+    r"(?P<label>[^\W\d_]{4,12}) [A-ZÀ-Þ][\w'’-]{0,30}(?: [A-ZÀ-Þ][\w'’-]{0,30}){1,3}\. $"
+)
+
+
+def _agency_chains(
+    text: str, registry: OutletRegistry, in_caption: Callable[[int], bool]
+) -> Iterator[Region]:
+    """ "（ＡＰ＝共同）", "(Reuters/AFP)", "（共同）" in a caption: a parenthesis holding only
+    outlets, joined by "＝" (Japanese: AP's picture, distributed by Kyodo) or a slash. Alone,
+    the name must close its line, and no dateline dash may follow."""
+    for paren in _PAREN.finditer(text):
+        parts = _CHAIN_JOINER.split(paren.group(1))
+        if len(parts) == 1 and not _ends_its_line(text, paren.end()):
+            continue
+        if all(_outlet_named(part.strip(), registry) for part in parts) and in_caption(
+            paren.start()
+        ):
+            yield Region(paren.start(), paren.end())
+
+
+def _outlet_named(part: str, registry: OutletRegistry) -> bool:
+    words = name_tokens(part)
+    return bool(words) and (
+        part in registry.unspaced_names
+        or registry.match_words(words) is not None
+        or words in registry.by_ambiguous
+    )
+
+
+# What: a short parenthesis on one line, ASCII or full-width. Example: "（ＡＰ＝共同）".
+# Why linear: a bounded negated class run between literal brackets.
+_PAREN = re.compile(r"[（(]([^（）()\n]{2,40})[）)]")
+# What: what joins the outlets of a chain. Why linear: a literal class.
+_CHAIN_JOINER = re.compile(r"[＝=/]")
 
 
 _LONE_LABELS = frozenset({"credit", "credits", "photo", "photos", "photograph", "image", "images"})
@@ -153,7 +254,7 @@ def _labelled(text: str, grammar: Grammar) -> Iterator[Region]:
             or not text[separator.end() : separator.end() + 1].strip()
         ):
             continue
-        opened = text[start - 1 : start] == "("
+        opened = text[start - 1 : start] in _OPENERS
         stop = _credit_end(text, separator.end(), opened=opened)
         if stop > separator.end():
             yield Region(start, stop, names_from=separator.end())
@@ -190,7 +291,7 @@ def _label_alone(text: str, start: int, end: int) -> Region | None:
 
 # What: the parts of a credit between its separators. Example: "Jane Doe", "AFP", "Getty Images".
 # Why linear: a literal alternation of separators used with split().
-_CREDIT_SEPARATORS = re.compile(r"\s*/\s*|\s+via\s+|\s*[,;|]\s*|\s*:\s*")
+_CREDIT_SEPARATORS = re.compile(r"\s*/\s*|\s+via\s+|\s*[,;|=＝]\s*|\s*:\s*")
 
 
 def unregistered_credits(
@@ -224,10 +325,16 @@ def unregistered_credits(
             )
 
 
+# A credit may open inside parentheses or brackets: "(Photo: AFP)", "[출처: 연합뉴스]", "（写真：".
+_OPENERS = ("(", "[", "（")
+# What: the bracket that closes a credit. Why linear: a single character class.
+_CLOSER = re.compile(r"[)\]）]")
+
+
 def _credit_position(text: str, start: int) -> bool:
     """A credit label opens a line, a sentence or a parenthesis: "Photo: …", "(Photo: …)"."""
     before = text[max(0, start - 2) : start]
-    if start == 0 or before.endswith(("\n", "(")):
+    if start == 0 or before.endswith(("\n", *_OPENERS)):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip(" \t"):
@@ -277,7 +384,7 @@ def _via_credit(text: str, mention: Mention) -> Region | None:
 
 def _credit_from(text: str, start: int, name_end: int) -> Region:
     """A credit from its first word to its end, its parentheses included when it has them."""
-    opened = text[start - 1 : start] == "("
+    opened = text[start - 1 : start] in _OPENERS
     end = _credit_end(text, name_end, opened=opened)
     return Region(start - 1 if opened else start, end + (1 if opened else 0))
 
@@ -294,8 +401,8 @@ def _credit_end(text: str, start: int, *, opened: bool) -> int:
     line_end = text.find("\n", start, limit)
     end = line_end if line_end >= 0 else limit
     if opened:
-        close = text.find(")", start, end)
-        end = close if close >= 0 else end
+        close = _CLOSER.search(text, start, end)
+        end = close.start() if close else end
     sentence = re.search(r"[.;](?:\s|$)", text[start:end])
     if sentence:
         end = start + sentence.start()

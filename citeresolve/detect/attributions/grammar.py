@@ -270,6 +270,10 @@ def dateline(text: str, mention: Mention) -> CueHit | None:
     if timed is not None and _DASH_AFTER.match(text, mention.end):
         span = Span.of(text, timed.start("time"), mention.end)
         return CueHit(span, AttributionKind.DATELINE, None, "live-line")
+    place = PLACE_BAR.search(text, max(0, mention.start - 36), mention.start)
+    if place is not None:
+        span = Span.of(text, place.start("place"), mention.end)
+        return CueHit(span, AttributionKind.DATELINE, None, "dateline")
     if mention.start == 0 or text[mention.start - 1] != "(":
         return None
     after = re.match(r"\)\s{0,2}[-–—]", text[mention.end : mention.end + 5])
@@ -282,5 +286,11 @@ def dateline(text: str, mention: Mention) -> CueHit | None:
 # What: a line opened by a time, up to the name. Example: "\n09.12 " before "AFP - …".
 # Why linear: anchored to the end of a 12-character window; fixed digit runs.
 _TIMED_LINE = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<time>\d{1,2}[.:h]\d{2})[ \t]{1,3}$")
+# What: a place in capitals opening a line or following a sentence, and a bar, up to the
+# agency. Example: "MADRID | " before "EUROPA PRESS" (not "del PP | " before "EFE": a
+# caption's credit). Why linear: anchored to the window's end; one bounded class run.
+PLACE_BAR = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?\"”»] ))[ \t]*(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ .'-]{1,30}) \| $"
+)
 # What: a dash after a name. Example: " - ", " — ". Why linear: bounded run, class.
 _DASH_AFTER = re.compile(r"[ \t]{0,2}[-–—:][ \t]")
