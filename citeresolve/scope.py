@@ -48,6 +48,9 @@ BOILERPLATE = re.compile(
     re.I,
 )
 FURNITURE_TAGS = ("nav", "footer", "form")
+# What: a class token naming a comment. Example: "comment__text", "comment-content".
+# Why linear: literals between separator checks, on short tokens.
+COMMENT = re.compile(r"(?:^|[-_])comments?(?:$|[-_])")
 # What: a class token of a lead image block. Example: "field--name-field-image", "lead-art".
 # Why linear: an alternation of literals between separator checks, on short tokens.
 LEAD_MEDIA = re.compile(
@@ -101,6 +104,8 @@ def _body(doc: Document) -> Tag | None:
     ]
     for token in BODY_CLASSES:
         candidates.extend(index.by_class.get(token, []))
+    # WordPress gives each comment "comment-content entry-content": a comment is not the body.
+    candidates = [e for e in candidates if not any(COMMENT.search(t) for t in e.get("class") or ())]
     for group in (candidates, index.by_tag.get("article", []), index.by_tag.get("main", [])):
         sized = [(e, _length(doc, e)) for e in group]
         sized = [(e, n) for e, n in sized if n >= MIN_BODY_CHARS]
