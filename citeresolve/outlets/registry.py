@@ -71,6 +71,30 @@ class Outlet:
         }
 
 
+# Polish case endings, longest first: "Tygodniku", "Powszechnym", "Rzeczpospolitej", "Gazecie".
+_POLISH_ENDINGS = (
+    *("iego", "iemu", "ami", "ach", "owi", "ego", "emu", "iej", "ich"),
+    *("ej", "ym", "im", "om", "ów", "em", "ie"),
+    *("ą", "ę", "a", "e", "i", "u", "y", "o"),
+)
+# A stem's last consonant as declension alternates it: "Gazeta"/"Gazecie", "Polityka"/"Polityce".
+_POLISH_ALTERNATION = {"t": "c", "k": "c"}
+
+
+def polish_stem(word: str) -> str:
+    """A Polish word without its case ending, its alternating consonant made one:
+    "Rzeczpospolitej" and "Rzeczpospolita" are both "Rzeczpospolic".
+
+    >>> polish_stem("Tygodniku"), polish_stem("Tygodnik"), polish_stem("Gazecie")
+    ('Tygodnic', 'Tygodnic', 'Gazec')
+    """
+    for ending in _POLISH_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            word = word[: -len(ending)]
+            break
+    return word[:-1] + _POLISH_ALTERNATION.get(word[-1], word[-1]) if word else word
+
+
 # What: a word that may open a registry name, one not starting in ASCII lower case, and its
 # inner joiners. Example: "Reuters", "France-Presse", "CNN's". Why linear: a character class
 # the engine skips ahead on, then runs that each start with a joiner the class excludes; no
@@ -103,6 +127,9 @@ class OutletRegistry:
     # Aliases too ambiguous to match in running text ("ANP", "Getty", "Mail") by their words,
     # each of one outlet only: a credit line ("Foto: ANP") is where they name that outlet.
     by_ambiguous: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    # Polish names by the stems of their words ("Tygodnik Powszechny" as "Tygodnic Powszechn"):
+    # Polish declines a paper's name ("w Tygodniku Powszechnym", "Rzeczpospolitej").
+    by_polish_stems: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
     unspaced_names: Mapping[str, str] = field(init=False, repr=False)
     unspaced_pattern: re.Pattern[str] | None = field(init=False, repr=False)
 
@@ -154,6 +181,15 @@ class OutletRegistry:
                 if words and len(ids) == 1 and words not in exact
             },
         )
+        stems: dict[tuple[str, ...], str] = {}
+        for outlet in self.outlets.values():
+            if outlet.country != "PL":
+                continue
+            for name in (outlet.name, *outlet.aliases):
+                words = name_tokens(name)
+                if words and all(w[:1].isupper() and not w.isupper() for w in words):
+                    stems.setdefault(tuple(polish_stem(w) for w in words), outlet.id)
+        object.__setattr__(self, "by_polish_stems", stems)
         unspaced: dict[str, str] = {}
         for outlet in self.outlets.values():
             for name in (outlet.name, *outlet.aliases):

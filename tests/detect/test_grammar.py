@@ -326,3 +326,32 @@ def test_place_and_bar_before_an_agency_is_a_dateline_not_a_credit():
 def test_outlets_in_parentheses_outside_a_caption_are_no_credit():
     text = "El Gobierno (EFE) anunció ayer, en una larga rueda de prensa, que " + "x " * 200
     assert not [a for a in _default(text) if a.kind.value == "image_credit"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        (
+            "Obszerny materiał opublikował Artur Sporniak w „Tygodniku Powszechnym”, a rząd upadł.",
+            "tygodnik-powszechny",
+            "w „Tygodniku Powszechnym",
+        ),
+        ("Jak powiedział Dziennikowi Polskiemu minister, rząd upadł.", "dziennik-polski", None),
+        ("Według Tygodnika Powszechnego, rząd upadł.", "tygodnik-powszechny", None),
+        ("Jak informuje Polsacie News, rząd upadł.", "polsat-news", None),
+    ],
+)
+def test_polish_names_in_any_case(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.lang == "pl" and (evidence is None or found.span.text == evidence)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "W „Polityce” od 1999 r., wcześniej wieloletni publicysta.",  # a bio: at the paper
+        "Mieszka w Łodzi i pracuje w Onecie od dwóch lat.",  # no quotes: a workplace
+    ],
+)
+def test_polish_in_the_paper_needs_quotes_and_a_head_of_writing(text):
+    assert not _default(text)

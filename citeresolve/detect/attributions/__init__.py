@@ -40,6 +40,7 @@ from citeresolve.detect.attributions.longtail import (
 from citeresolve.detect.attributions.mentions import (
     Mention,
     agency_credit_mentions,
+    declined_mentions,
     find_mentions,
     merge_mentions,
     other_script_mentions,
@@ -112,6 +113,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     mentions = merge_mentions(
         find_mentions(text, registry, grammar.lead_words, present),
         other_script_mentions(text, registry),
+        declined_mentions(text, registry),
         agency_credit_mentions(text, registry),
     )
     unnamed = _without_overlaps(

@@ -81,6 +81,11 @@ def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueH
                 continue
             if cue.inverted and not _ends_clause(text, tail, grammar):
                 continue
+            if cue.quoted and not (
+                _QUOTE_OPENS.search(text[words[index].end : anchor])
+                and _agent_head_before(text, words, first, grammar)
+            ):
+                continue
             rule = "inverted" if cue.inverted else "before"
             return CueHit(Span.of(text, words[first].start, end), cue.kind, cue.lang, rule)
         if (
@@ -211,6 +216,8 @@ def _clause_verb(text: str, start: int, verb: str) -> int | None:
     return found if found >= 0 else None
 
 
+# What: an opening quotation mark. Why linear: a single character class.
+_QUOTE_OPENS = re.compile(r"[„«“\"‚‘]")
 # What: an acronym in parentheses glued to a name. Example: "(WSJ)". Why linear: literals
 # around one bounded class run.
 _ACRONYM_ASIDE = re.compile(r"\([A-Z]{2,10}\)")

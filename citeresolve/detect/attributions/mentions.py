@@ -21,7 +21,7 @@ from citeresolve.detect.attributions.words import (
     trim_possessive,
     word_set,
 )
-from citeresolve.outlets.registry import NAME_START, OutletRegistry
+from citeresolve.outlets.registry import NAME_START, OutletRegistry, polish_stem
 from citeresolve.scripts import UNSPACED
 
 NAME_CONTEXT = 25  # characters around a name: the words before and after it that matter
@@ -291,6 +291,46 @@ def _glued_latin_mentions(text: str, registry: OutletRegistry) -> Iterator[Menti
                     break
             else:
                 index += 1
+
+
+def declined_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+    """Polish names in another case than the registry's: "w „Tygodniku Powszechnym”",
+    "w Gazecie Wyborczej". Looked for only where the text has Polish letters."""
+    if not registry.by_polish_stems or not _POLISH_LETTER.search(text):
+        return
+    longest = max(len(words) for words in registry.by_polish_stems)
+    run: list[re.Match[str]] = []
+    for word in _TITLE_WORD.finditer(text):
+        if run and text[run[-1].end() : word.start()] != " ":
+            yield from _declined_in(run, registry, longest)
+            run = []
+        run.append(word)
+    yield from _declined_in(run, registry, longest)
+
+
+def _declined_in(
+    run: list[re.Match[str]], registry: OutletRegistry, longest: int
+) -> Iterator[Mention]:
+    """The longest declined names in a run of capitalised words joined by single spaces."""
+    stems = [polish_stem(w.group()) for w in run]
+    index = 0
+    while index < len(run):
+        for size in range(min(longest, len(run) - index), 0, -1):
+            outlet_id = registry.by_polish_stems.get(tuple(stems[index : index + size]))
+            if outlet_id is not None:
+                start, end = run[index].start(), run[index + size - 1].end()
+                yield Mention(start, end, start, outlet_id)
+                index += size
+                break
+        else:
+            index += 1
+
+
+# What: a letter only Polish (of the languages here) writes. Why linear: one character class.
+_POLISH_LETTER = re.compile(r"[ąęłńśźżĄĘŁŃŚŹŻ]")
+# What: a capitalised word of Latin script, not all capitals. Example: "Tygodniku", "Życie".
+# Why linear: a class, a lookbehind of one character, one class run.
+_TITLE_WORD = re.compile(r"(?<![^\W\d_])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?![^\W\d_])")
 
 
 def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:

@@ -59,6 +59,10 @@ class Cue:
     kind: AttributionKind
     lang: str
     inverted: bool = False  # a verb before its subject: "…, reported the Guardian."
+    # Only before a quoted title, after a head noun or verb of its clause (``agent_heads``):
+    # Polish "opublikował … w „Tygodniku Powszechnym”" (published in the paper) credits; "w
+    # Warszawie" (in a city) and a bio's "W „Polityce” od 1999 r." (at the paper) do not.
+    quoted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -281,4 +285,5 @@ def _cue(entry: Mapping[str, Any], lang: str) -> Cue:
         kind=kind,
         lang=lang,
         inverted=bool(entry.get("inverted", False)),
+        quoted=bool(entry.get("quoted", False)),
     )
