@@ -355,3 +355,38 @@ def test_polish_names_in_any_case(text, outlet, evidence):
 )
 def test_polish_in_the_paper_needs_quotes_and_a_head_of_writing(text):
     assert not _default(text)
+
+
+GERMAN_AND_WIRE_FORMS = [
+    (
+        "Zuerst hatte die „Wirtschaftswoche“ darüber berichtet.",
+        "wirtschaftswoche",
+        "hatte die „Wirtschaftswoche“ darüber berichtet",
+    ),
+    (
+        "Die Gespräche sind gescheitert, berichten seine Staatsagentur Tass und andere.",
+        "tass",
+        "berichten seine Staatsagentur Tass",
+    ),
+    ("Der Controller kommt laut Verge-Bericht im Mai.", "the-verge", "laut Verge"),
+    ("Die Regierung plant Neuwahlen. (spr/dpa)", "dpa", "(spr/dpa)"),
+    ("Ini kata dia di Jakarta. (boy/antara)", "antara", "(boy/antara)"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet", "evidence"), GERMAN_AND_WIRE_FORMS)
+def test_german_verb_after_the_name_and_wire_initials(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Er hat die FAZ gelesen, dann berichtet er davon.",  # the verb is past the clause
+        "Die Hindu-Nationalisten regieren laut Bericht.",  # not a report noun: no "The Hindu"
+        "Die Regierung (AfD/CDU) plant Neuwahlen.",  # parties, not an agency
+    ],
+)
+def test_german_forms_that_credit_nobody(text):
+    assert not _default(text)

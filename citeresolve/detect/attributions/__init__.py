@@ -111,7 +111,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         lowered, (grammar.unnamed_index, grammar.noun_index, grammar.back_index), present
     )
     mentions = merge_mentions(
-        find_mentions(text, registry, grammar.lead_words, present),
+        find_mentions(text, registry, grammar.lead_words, present, grammar.after_nouns.keys()),
         other_script_mentions(text, registry),
         declined_mentions(text, registry),
         agency_credit_mentions(text, registry),

@@ -22,6 +22,7 @@ RIGHT_WINDOW = 80
 # Why linear: a bounded class run applied with fullmatch to a short gap.
 _SAME_CLAUSE = re.compile(r"[\s\u00a0'’«»\"“”„‚‘]{0,4}")
 _SENTENCE_END = frozenset('.!?;:)»"”\n')
+_QUOTES = " \u00a0'’«»\"“”„‚‘"
 _COMMA_CUES = frozenset(
     {"citing", "quoting", "citant", "citando", "zitiert", "cytując", "ссылаясь"}
 )
@@ -87,6 +88,12 @@ def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueH
             ):
                 continue
             rule = "inverted" if cue.inverted else "before"
+            if cue.tail:
+                tail_end = _tail_in_clause(text, tail, cue.tail)
+                if tail_end is None:
+                    continue
+                span = Span.of(text, words[first].start, tail_end)
+                return CueHit(span, cue.kind, cue.lang, "before, verb after")
             return CueHit(Span.of(text, words[first].start, end), cue.kind, cue.lang, rule)
         if (
             folded in grammar.agent_markers
@@ -100,6 +107,24 @@ def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueH
             return None
         skipped += 1
         position = word.start
+    return None
+
+
+def _tail_in_clause(text: str, end: int, tail: tuple[str, ...]) -> int | None:
+    """Where ``tail`` ends if the name's clause holds it within a few words: "berichtet" in
+    "die „Wirtschaftswoche“ darüber berichtet."."""
+    words = words_in(text, end, min(len(text), end + RIGHT_WINDOW))[: MAX_SKIPPED + len(tail)]
+    position = end
+    for index, word in enumerate(words):
+        gap = text[position : word.start]
+        if index == 0:
+            gap = gap.strip(_QUOTES)  # the name's closing quote: "„Wirtschaftswoche“ darüber"
+        if any(ch in _SENTENCE_END or ch == "," for ch in gap):
+            return None
+        chunk = words[index : index + len(tail)]
+        if tuple(w.text.casefold() for w in chunk) == tail:
+            return chunk[-1].end
+        position = word.end
     return None
 
 
@@ -254,7 +279,13 @@ _BYLINE = re.compile(r"^[ \t]*By [^\n]{1,80}?(?:,| \||\s[-–—]) ?(?:and )?(?:
 
 def byline(text: str, mention: Mention) -> CueHit | None:
     """ "By Jane Doe, Associated Press", "By JANE DOE | Reuters": the story's own credit;
-    "Copyright 2024 The Associated Press": a syndicated story's notice."""
+    "Copyright 2024 The Associated Press": a syndicated story's notice; "(spr/dpa)",
+    "(boy/jpnn)": the editor's initials and the agency that closes a German or Indonesian
+    story."""
+    initials = _INITIALS_BEFORE.search(text, max(0, mention.start - 24), mention.start)
+    if initials is not None and text[mention.end : mention.end + 1] == ")":
+        span = Span.of(text, initials.start(), mention.end + 1)
+        return CueHit(span, AttributionKind.BYLINE, None, "byline")
     line_start = text.rfind("\n", 0, mention.start) + 1
     if mention.start - line_start > 100:
         return None
@@ -268,6 +299,12 @@ def byline(text: str, mention: Mention) -> CueHit | None:
         return None
     start = line_start + len(match.group()) - len(match.group().lstrip(" \t"))
     return CueHit(Span.of(text, start, mention.end), AttributionKind.BYLINE, None, "byline")
+
+
+# What: an opening parenthesis and editors' initials, each with a slash, up to the agency.
+# Example: "(spr/" before "dpa)", "(boy/" before "jpnn)". Why linear: anchored to the window's
+# end; bounded lower-case runs, each followed by a literal slash.
+_INITIALS_BEFORE = re.compile(r"\((?:[a-z]{2,6}/){1,3}$")
 
 
 def dateline(text: str, mention: Mention) -> CueHit | None:

@@ -46,6 +46,7 @@ def find_mentions(
     registry: OutletRegistry,
     lead_words: frozenset[str] = frozenset(),
     lowered_words: AbstractSet[str] | None = None,
+    report_nouns: AbstractSet[str] = frozenset(),
 ) -> Iterator[Mention]:
     """Longest registry names, word-aligned, each word separated by plain spaces only.
 
@@ -67,21 +68,26 @@ def find_mentions(
         if longest:
             mention = _mention_at(text, position, longest, registry, lead_words)
         else:
-            mention = _compound_head(position, written, registry)
+            mention = _compound_head(position, written, registry, report_nouns)
         if mention is not None:
             taken_until = mention.end
             yield mention
 
 
-def _compound_head(position: int, written: str, registry: OutletRegistry) -> Mention | None:
+def _compound_head(
+    position: int, written: str, registry: OutletRegistry, report_nouns: AbstractSet[str]
+) -> Mention | None:
     """A name opening a hyphenated compound noun: "Spiegel-Bericht", "Reuters-Informationen"
     (German writes "the Spiegel report" as one word). Only the name is the mention; whether
-    the rest credits it ("laut Spiegel-Bericht") is the grammar's to say."""
+    the rest credits it ("laut Spiegel-Bericht") is the grammar's to say. A name written with
+    "The" ("The Verge") loses it there: "Verge-Bericht", when a report noun follows."""
     head, _, tail = written.partition("-")
     if not tail[:1].isupper() or not tail[1:2].islower():
         return None
     outlet_id = registry.match_words((head,))
-    if outlet_id is None or registry.needs_article((head,)):
+    if outlet_id is None or (
+        registry.needs_article((head,)) and tail.casefold() not in report_nouns
+    ):
         return None
     return Mention(position, position + len(head), position, outlet_id)
 
@@ -335,17 +341,27 @@ _TITLE_WORD = re.compile(r"(?<![^\W\d_])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńó�
 
 def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
     """An agency's name in lower case in parentheses, as Italian papers credit pictures:
-    "(ansa)", "(afp)". Only agencies: "(ap)" of another kind would be a guess."""
+    "(ansa)", "(afp)"; after an editor's initials, any outlet: "(boy/jpnn)", "(spr/dpa)".
+    Alone, only agencies: "(ap)" of another kind would be a guess."""
     for match in _LOWER_PAREN.finditer(text):
-        outlet_id = registry.by_tokens.get((match.group(1).upper(),))
+        word = match.group(2)
+        outlet_id = next(
+            (
+                found
+                for form in (word, word.upper(), word.capitalize())
+                if (found := registry.by_tokens.get((form,))) is not None
+            ),
+            None,
+        )
         outlet = registry.get(outlet_id) if outlet_id else None
-        if outlet is not None and outlet.kind in ("agency", "photo_agency"):
-            yield Mention(match.start(1), match.end(1), match.start(1), outlet.id)
+        if outlet is not None and (match.group(1) or outlet.kind in ("agency", "photo_agency")):
+            yield Mention(match.start(2), match.end(2), match.start(2), outlet.id)
 
 
-# What: a short lower-case word alone in parentheses. Example: "(ansa)".
-# Why linear: literals around one bounded class run.
-_LOWER_PAREN = re.compile(r"\(([a-z]{2,8})\)")
+# What: a short lower-case word in parentheses, maybe after initials and slashes. Example:
+# "(ansa)", "(boy/jpnn)". Why linear: literals around bounded class runs, each run ended by
+# a literal the class excludes.
+_LOWER_PAREN = re.compile(r"\(((?:[a-z]{2,6}/){0,3})([a-z]{2,8})\)")
 
 
 def _stem(word: str) -> str:

@@ -63,6 +63,9 @@ class Cue:
     # Polish "opublikował … w „Tygodniku Powszechnym”" (published in the paper) credits; "w
     # Warszawie" (in a city) and a bio's "W „Polityce” od 1999 r." (at the paper) do not.
     quoted: bool = False
+    # A cue before the name whose verb comes after it: German "hatte … berichtet" is "hatte die
+    # „Wirtschaftswoche“ darüber berichtet"; the words the name's clause must hold after it.
+    tail: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,8 +282,12 @@ def _cue(entry: Mapping[str, Any], lang: str) -> Cue:
         raise LexiconError(f"lexicon {lang}: unknown kind in {entry!r}") from None
     # "は…と報じた": a subject's particle, then its clause, then the verb that ends it.
     unspaced = bool(UNSPACED.search(phrase)) and (" " not in phrase or GAP in phrase)
+    head, gap, tail = phrase.partition(GAP)
+    if gap and not unspaced and not (words_of(head) and words_of(tail)):
+        raise LexiconError(f"lexicon {lang}: a gap needs words on both sides: {phrase!r}")
     return Cue(
-        words=() if unspaced else words_of(phrase),
+        words=() if unspaced else words_of(head),
+        tail=() if unspaced else words_of(tail),
         phrase=phrase,
         kind=kind,
         lang=lang,
