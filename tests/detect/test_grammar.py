@@ -390,3 +390,27 @@ def test_german_verb_after_the_name_and_wire_initials(text, outlet, evidence):
 )
 def test_german_forms_that_credit_nobody(text):
     assert not _default(text)
+
+
+CHINESE_FORMS = [
+    (
+        "美国《纽约时报》网站在10月1日发表题为《黄金周》的文章。",
+        "new-york-times",
+        "纽约时报》网站在10月1日发表题为",
+    ),
+    ("英国《泰晤士报》：武汉再次充满欢声笑语。", "the-times", "《泰晤士报》："),
+    ("在新华社11月11日的报道中，官员说。", "xinhua", "在新华社11月11日的报道中"),
+    ("新华社记者10月1日报道称，会谈破裂。", "xinhua", "新华社记者10月1日报道称"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet", "evidence"), CHINESE_FORMS)
+def test_chinese_title_marks_and_the_report_day_between_name_and_verb(text, outlet, evidence):
+    doc = load("a.html", data=f"<html lang='zh'><p>{text}</p></html>".encode())
+    (found,) = [a for a in analyse(doc, default_registry()).attributions if a.outlet_id == outlet]
+    assert found.span.text == evidence and found.lang == "zh"
+
+
+def test_chinese_title_colon_only_opens_a_paragraph():
+    text = "他说他每天都读《纽约时报》：这是习惯。"
+    assert not [a for a in _default(text) if a.outlet_id == "new-york-times"]

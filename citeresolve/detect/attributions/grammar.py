@@ -62,11 +62,19 @@ def cue_around(
 
 
 def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueHit | None:
-    for cue in grammar.before_unspaced:  # "据新华社报道": the cue touches the name
-        if text.startswith(cue.phrase, anchor - len(cue.phrase)):
-            return CueHit(
-                Span.of(text, anchor - len(cue.phrase), end), cue.kind, cue.lang, "before"
-            )
+    # "据新华社报道": the cue touches the name, or the title marks around it ("据《纽约时报》").
+    touching = anchor - 1 if text[anchor - 1 : anchor] in TITLE_MARKS else anchor
+    after = _after_title(text, anchor, tail)
+    for cue in grammar.before_unspaced:
+        head, gap, verb = cue.phrase.partition(GAP)
+        if not text.startswith(head, touching - len(head)):
+            continue
+        if not gap:
+            return CueHit(Span.of(text, touching - len(head), end), cue.kind, cue.lang, "before")
+        verb_at = _clause_verb(text, after, verb)  # "在…的报道中": "在X11月11日的报道中"
+        if verb_at is not None:
+            span = Span.of(text, touching - len(head), verb_at + len(verb))
+            return CueHit(span, cue.kind, cue.lang, "before, verb after")
     words = words_in(text, max(0, anchor - LEFT_WINDOW), anchor)
     position = anchor
     skipped = 0
@@ -213,13 +221,20 @@ def _right_unspaced(text: str, start: int, end: int, grammar: Grammar) -> CueHit
     """A cue glued to a name of an unspaced script ("共同通信によると", "연합뉴스에 따르면"); a
     media noun or an acronym may come between ("블룸버그통신이", "월스트리트저널(WSJ)이"), and
     the rest of the sentence between a subject and its verb ("は12日、…と報じた")."""
-    at = end
+    at = _after_title(text, start, end)
+    if at > end and text.startswith("：", at) and _opens_line(text, start - 1):
+        # "英国《泰晤士报》：…": a roundup's paragraph quoting the paper it names
+        return CueHit(Span.of(text, start - 1, at + 1), AttributionKind.REPORT, None, "title-colon")
     noun = next((n for n in grammar.unspaced_media_nouns if text.startswith(n, at)), None)
     at += len(noun) if noun else 0
     acronym = _ACRONYM_ASIDE.match(text, at)
     at = acronym.end() if acronym else at
-    if not UNSPACED.match(text, at):
-        return None  # every glued cue opens in such script (tests/detect/test_lexicon.py)
+    if not UNSPACED.match(text, at) and not (
+        text[at : at + 1].isdigit() and UNSPACED.search(text, at, at + 6)
+    ):
+        # every glued cue opens in such script (tests/detect/test_lexicon.py), or its gap
+        # does, with the report's day: "新华社记者10月1日报道称"
+        return None
     for cue in grammar.after_unspaced:
         if text.startswith(cue.phrase, at):
             return CueHit(Span.of(text, start, at + len(cue.phrase)), cue.kind, cue.lang, "after")
@@ -230,6 +245,23 @@ def _right_unspaced(text: str, start: int, end: int, grammar: Grammar) -> CueHit
                 span = Span.of(text, start, verb_at + len(verb.strip()))
                 return CueHit(span, cue.kind, cue.lang, "after, clause-final")
     return None
+
+
+# Title marks around a publication's name in Chinese and Japanese: 《纽约时报》, 「文芸春秋」.
+TITLE_MARKS = {"《": "》", "「": "」", "『": "』", "〈": "〉"}
+
+
+def _after_title(text: str, start: int, end: int) -> int:
+    """Past the closing title mark of a name written between them, else ``end``."""
+    closer = TITLE_MARKS.get(text[start - 1 : start])
+    return end + 1 if closer and text.startswith(closer, end) else end
+
+
+def _opens_line(text: str, position: int) -> bool:
+    """Only a few characters (a country: "英国", "美国") stand between the line start and here."""
+    line_start = text.rfind("\n", 0, position) + 1
+    before = text[line_start:position].strip()
+    return len(before) <= 6 and all(UNSPACED.match(ch) for ch in before)
 
 
 def _clause_verb(text: str, start: int, verb: str) -> int | None:
