@@ -414,3 +414,25 @@ def test_chinese_title_marks_and_the_report_day_between_name_and_verb(text, outl
 def test_chinese_title_colon_only_opens_a_paragraph():
     text = "他说他每天都读《纽约时报》：这是习惯。"
     assert not [a for a in _default(text) if a.outlet_id == "new-york-times"]
+
+
+@pytest.mark.parametrize(
+    ("text", "evidence"),
+    [
+        (
+            "米紙ウォールストリート・ジャーナルは12日、政府が決めたと報じた。同紙によると、大使館は調査した。",
+            "同紙によると",
+        ),
+        (
+            "블룸버그통신이 28일 보도했다. 그러나 매체는 이번 주 실적이 좋다고 전했다.",
+            "매체는 이번 주 실적이 좋다고 전했다",
+        ),
+        (
+            "블룸버그통신이 28일 보도했다. 매체는 이익이 늘었다는 점에 주목했다.경기는 좋다고 전했다.",
+            "매체는 이익이 늘었다는 점에 주목했다",
+        ),
+    ],
+)
+def test_back_references_glued_to_their_particle(text, evidence):
+    (found,) = [a for a in _default(text) if a.rule == "back-reference"]
+    assert found.span.text == evidence and found.refers_to is not None

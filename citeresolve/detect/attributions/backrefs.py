@@ -14,6 +14,7 @@ from citeresolve.detect.attributions.words import alone, longest_first
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry
+from citeresolve.scripts import UNSPACED
 
 # The outlet kind a back-referring noun stands for, by the noun's first letters (stems across
 # languages: "newspaper", "Zeitung", "quotidien", "diario", "газета"...).
@@ -105,7 +106,8 @@ def back_references(
     for start, end in longest_first(hits):
         phrase = lowered[start:end]
         lang = lang_of.get(phrase, "und")
-        if not alone(text, start, end) or any(a < end and start < b for a, b in taken):
+        glued = UNSPACED.match(phrase)  # "同紙によると", "매체는": no space after the noun
+        if not (glued or alone(text, start, end)) or any(a < end and start < b for a, b in taken):
             continue
         if text[start - 1 : start] in _OPENING_QUOTES:
             continue  # «Газета.ру», "Das Blatt": a title in quotes is a name

@@ -279,8 +279,9 @@ _QUOTE_OPENS = re.compile(r"[„«“\"‚‘]")
 # around one bounded class run.
 _ACRONYM_ASIDE = re.compile(r"\([A-Z]{2,10}\)")
 CLAUSE_CHARS = 240  # a verb-final sentence's subject to its verb, at most
-# What: where a sentence stops. Example: "。", ". ", "\n". Why linear: a class, a lookahead.
-_SENTENCE_STOP = re.compile(r"[。！？\n]|[.!?](?=\s)")
+# What: where a sentence stops. Example: "。", ". ", "\n", "했다.경기" (Korean pages often put
+# no space after the full stop). Why linear: a class, a one-character lookahead.
+_SENTENCE_STOP = re.compile(r"[。！？\n]|[.!?](?=\s|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")
 
 
 # What: what may stand between a name and its verb besides a space. Example: " (KCNA) ", "! ".
