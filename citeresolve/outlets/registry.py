@@ -124,9 +124,11 @@ class OutletRegistry:
     # Names written in Japanese, Chinese or Korean script ("ウォールストリート・ジャーナル",
     # "共同通信"), as written, and one pattern for all of them, longest first: text in those
     # scripts puts no space between words, so the word matcher cannot find them.
-    # Aliases too ambiguous to match in running text ("ANP", "Getty", "Mail") by their words,
-    # each of one outlet only: a credit line ("Foto: ANP") is where they name that outlet.
+    # Aliases too ambiguous to match freely ("ANP", "Getty", "Mail", "Spiegel") by their words,
+    # each of one outlet only: a credit line ("Foto: ANP") names that outlet, and a cue does
+    # where typography sets the word apart ("laut Spiegel"), as for common-word names.
     by_ambiguous: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    ambiguous_words_from: Mapping[str, int] = field(init=False, repr=False)
     # Polish names by the stems of their words ("Tygodnik Powszechny" as "Tygodnic Powszechn"):
     # Polish declines a paper's name ("w Tygodniku Powszechnym", "Rzeczpospolitej").
     by_polish_stems: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
@@ -171,6 +173,8 @@ class OutletRegistry:
         ambiguous: dict[tuple[str, ...], set[str]] = {}
         for outlet in self.outlets.values():
             for alias in outlet.ambiguous_aliases:
+                if alias.endswith(("'s", "’s")):
+                    continue  # "Harper's" would be matched as "Harper": a person
                 ambiguous.setdefault(name_tokens(alias), set()).add(outlet.id)
         object.__setattr__(
             self,
@@ -190,6 +194,10 @@ class OutletRegistry:
                 if words and all(w[:1].isupper() and not w.isupper() for w in words):
                     stems.setdefault(tuple(polish_stem(w) for w in words), outlet.id)
         object.__setattr__(self, "by_polish_stems", stems)
+        ambiguous_from: dict[str, int] = {}
+        for words in self.by_ambiguous:
+            ambiguous_from[words[0]] = max(ambiguous_from.get(words[0], 0), len(words))
+        object.__setattr__(self, "ambiguous_words_from", ambiguous_from)
         unspaced: dict[str, str] = {}
         for outlet in self.outlets.values():
             for name in (outlet.name, *outlet.aliases):

@@ -49,8 +49,9 @@ ATTRIBUTIONS = [
         id="noted",
     ),
     pytest.param(
+        # KOMO is komo-tv's ambiguous alias: a dateline is where it names the station
         "SEATTLE (KOMO) — A powerful storm hit the coast.",
-        ("KOMO", "dateline"),
+        ("komo-tv", "dateline"),
         id="call-sign-dateline",
     ),
     pytest.param(

@@ -436,3 +436,35 @@ def test_chinese_title_colon_only_opens_a_paragraph():
 def test_back_references_glued_to_their_particle(text, evidence):
     (found,) = [a for a in _default(text) if a.rule == "back-reference"]
     assert found.span.text == evidence and found.refers_to is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        (
+            "Die Regierung ist gestürzt, berichtete der Spiegel.",
+            "der-spiegel",
+            "berichtete der Spiegel",
+        ),
+        ("Sąd orzekł w poniedziałek.\npgo/PAP\nCzytaj więcej", "pap", "pgo/PAP"),
+        ("Sejm rozpoczął prace.\nFot. PAP/Marcin Obara", "pap", "PAP/Marcin Obara"),
+        (
+            "Путин в Кремле.\nРИА Новости\n\n© Илья Питалев",
+            "ria-novosti",
+            "РИА Новости\n\n© Илья Питалев",
+        ),
+        ("Об этом приводит ТАСС заявление министра.", "tass", "приводит ТАСС"),
+    ],
+)
+def test_ambiguous_aliases_set_apart_and_agency_credit_forms(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+def test_ambiguous_alias_not_set_apart_or_of_a_photo_agency_is_no_citation():
+    analysis = analyse(
+        load("a.txt", data=b"People said it was fine, according to Getty."), default_registry()
+    )
+    assert not analysis.attributions
+    rules = {c.name: c.rule for c in analysis.candidates}
+    assert rules == {"People": "ambiguous alias, not set apart", "Getty": "photo agency's alias"}

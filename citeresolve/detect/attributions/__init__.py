@@ -167,8 +167,15 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                 candidates.append(_candidate(text, mention, True, "credit"))
                 continue
             outlet = registry.get(mention.outlet_id)
-            if outlet is not None and outlet.common_word and not _set_apart(doc, mention):
-                candidates.append(_candidate(text, mention, False, "common word, not set apart"))
+            if mention.ambiguous and outlet is not None and outlet.kind == "photo_agency":
+                # "according to Getty": the museum or the family; the agency is in a credit
+                candidates.append(_candidate(text, mention, False, "photo agency's alias"))
+                continue
+            if (
+                mention.ambiguous or (outlet is not None and outlet.common_word)
+            ) and not _set_apart(doc, mention):
+                why = "ambiguous alias" if mention.ambiguous else "common word"
+                candidates.append(_candidate(text, mention, False, f"{why}, not set apart"))
                 continue
             fixed = dateline(text, mention) or byline(text, mention)
             hit = fixed or cue_around(

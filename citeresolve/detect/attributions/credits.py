@@ -66,7 +66,6 @@ def credit_regions(
         inner = paren.group(1).casefold()
         if any(word in re.findall(r"[a-z]+", inner) for word in cues.CREDIT_WORDS):
             yield Region(paren.start(), paren.end())
-    yield from _agency_lines(text, registry)
     yield from _agency_chains(text, registry, in_caption)
     mention_ends = {m.end for m in mentions}  # "The Guardian/Shutterstock": two outlets, no person
     for mention in mentions:
@@ -85,6 +84,10 @@ def credit_regions(
             yield slashed
         if outlet_alone_on_its_line(text, mention, registry):
             yield Region(mention.name_start, mention.end)
+        if _AGENCY_COPYRIGHT.match(text, mention.end):
+            # "РИА Новости © Илья Питалев": the agency, then its photographer's copyright
+            mark = text.index("©", mention.end)
+            yield Region(mention.name_start, _credit_end(text, mark, opened=False))
         piped = _piped_credit(text, mention, in_caption)
         if piped is not None:
             yield piped
@@ -128,19 +131,9 @@ def _ambiguous_part(text: str, start: int, end: int, registry: OutletRegistry) -
         yield Mention(start, end, start, outlet_id)
 
 
-def _agency_lines(text: str, registry: OutletRegistry) -> Iterator[Region]:
-    """An agency's ambiguous alias in capitals alone on its line ("ANP" under a picture): as
-    ``outlet_alone_on_its_line`` says of names the matcher finds."""
-    for line in _CAPITALS_LINE.finditer(text):
-        outlet_id = registry.by_ambiguous.get((line.group(1),))
-        outlet = registry.get(outlet_id) if outlet_id else None
-        if outlet is not None and outlet.kind in ("agency", "photo_agency"):
-            yield Region(line.start(1), line.end(1))
-
-
-# What: a line holding one word in capitals. Example: "\nANP\n". Why linear: anchored at a
-# line start (MULTILINE), one bounded class run, then the line end.
-_CAPITALS_LINE = re.compile(r"^[ \t]*([A-Z][A-Z0-9&.-]{1,9})[ \t]*$", re.MULTILINE)
+# What: a copyright mark and a person's capitalised name after an agency, on its line or the
+# next. Example: " © Илья Питалев". Why linear: literals, then one class and a bounded run.
+_AGENCY_COPYRIGHT = re.compile(r"\s{0,3}© ?[^\W\d_a-zа-я][^\W\d_]{1,30} [^\W\d_a-zа-я]")
 
 
 def _piped_credit(text: str, mention: Mention, in_caption: Callable[[int], bool]) -> Region | None:

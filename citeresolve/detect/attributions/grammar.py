@@ -9,7 +9,7 @@ from typing import NamedTuple
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.mentions import Mention
 from citeresolve.detect.attributions.words import POSSESSIVES, WORD, Word, words_in
-from citeresolve.detect.lexicon import GAP, Grammar
+from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import AttributionKind, Span
 from citeresolve.scripts import UNSPACED
 
@@ -66,14 +66,14 @@ def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueH
     touching = anchor - 1 if text[anchor - 1 : anchor] in TITLE_MARKS else anchor
     after = _after_title(text, anchor, tail)
     for cue in grammar.before_unspaced:
-        head, gap, verb = cue.phrase.partition(GAP)
+        head = cue.head
         if not text.startswith(head, touching - len(head)):
             continue
-        if not gap:
+        if not cue.verb:
             return CueHit(Span.of(text, touching - len(head), end), cue.kind, cue.lang, "before")
-        verb_at = _clause_verb(text, after, verb)  # "在…的报道中": "在X11月11日的报道中"
+        verb_at = _clause_verb(text, after, cue.verb)  # "在…的报道中": "在X11月11日的报道中"
         if verb_at is not None:
-            span = Span.of(text, touching - len(head), verb_at + len(verb))
+            span = Span.of(text, touching - len(head), verb_at + len(cue.verb))
             return CueHit(span, cue.kind, cue.lang, "before, verb after")
     words = words_in(text, max(0, anchor - LEFT_WINDOW), anchor)
     position = anchor
@@ -238,11 +238,10 @@ def _right_unspaced(text: str, start: int, end: int, grammar: Grammar) -> CueHit
     for cue in grammar.after_unspaced:
         if text.startswith(cue.phrase, at):
             return CueHit(Span.of(text, start, at + len(cue.phrase)), cue.kind, cue.lang, "after")
-        head, gap, verb = cue.phrase.partition(GAP)
-        if gap and text.startswith(head.rstrip(), at):
-            verb_at = _clause_verb(text, at + len(head.rstrip()), verb.strip())
+        if cue.verb and text.startswith(cue.head, at):
+            verb_at = _clause_verb(text, at + len(cue.head), cue.verb)
             if verb_at is not None:
-                span = Span.of(text, start, verb_at + len(verb.strip()))
+                span = Span.of(text, start, verb_at + len(cue.verb))
                 return CueHit(span, cue.kind, cue.lang, "after, clause-final")
     return None
 
@@ -316,9 +315,15 @@ def byline(text: str, mention: Mention) -> CueHit | None:
     "(boy/jpnn)": the editor's initials and the agency that closes a German or Indonesian
     story."""
     initials = _INITIALS_BEFORE.search(text, max(0, mention.start - 24), mention.start)
-    if initials is not None and text[mention.end : mention.end + 1] == ")":
-        span = Span.of(text, initials.start(), mention.end + 1)
-        return CueHit(span, AttributionKind.BYLINE, None, "byline")
+    if initials is not None:
+        opened = initials.group().startswith("(")
+        if opened and text[mention.end : mention.end + 1] == ")":
+            span = Span.of(text, initials.start(), mention.end + 1)
+            return CueHit(span, AttributionKind.BYLINE, None, "byline")
+        if not opened and text[mention.end : mention.end + 3].lstrip(" \t")[:1] in ("", "\n"):
+            # "pgo/PAP" on the story's last line
+            span = Span.of(text, initials.start(), mention.end)
+            return CueHit(span, AttributionKind.BYLINE, None, "byline")
     line_start = text.rfind("\n", 0, mention.start) + 1
     if mention.start - line_start > 100:
         return None
@@ -334,10 +339,10 @@ def byline(text: str, mention: Mention) -> CueHit | None:
     return CueHit(Span.of(text, start, mention.end), AttributionKind.BYLINE, None, "byline")
 
 
-# What: an opening parenthesis and editors' initials, each with a slash, up to the agency.
-# Example: "(spr/" before "dpa)", "(boy/" before "jpnn)". Why linear: anchored to the window's
-# end; bounded lower-case runs, each followed by a literal slash.
-_INITIALS_BEFORE = re.compile(r"\((?:[a-z]{2,6}/){1,3}$")
+# What: an opening parenthesis or a line start and editors' initials, each with a slash, up to
+# the agency. Example: "(spr/" before "dpa)", "pgo/" before "PAP". Why linear: anchored to the
+# window's end; bounded lower-case runs, each followed by a literal slash.
+_INITIALS_BEFORE = re.compile(r"(?:\(|^|(?<=\n))(?:[a-z]{2,6}/){1,3}$")
 
 
 def dateline(text: str, mention: Mention) -> CueHit | None:

@@ -35,6 +35,7 @@ class Mention:
     end: int
     name_start: int
     outlet_id: str
+    ambiguous: bool = False  # an ambiguous alias ("ANP", "Spiegel"): credited only set apart
 
 
 # Words after a registry name that leave it the same outlet: "CNBC News", "Politico Online".
@@ -60,7 +61,10 @@ def find_mentions(
     for position, written in _name_starts(text, registry, lowered_words):
         longest = longest_of.get(written)
         if longest is None:
-            longest = longest_of[written] = _longest_name(trim_possessive(written), registry)
+            trimmed = trim_possessive(written)
+            longest = longest_of[written] = max(
+                _longest_name(trimmed, registry), registry.ambiguous_words_from.get(trimmed, 0)
+            )
         if position < taken_until or not (longest or "-" in written):
             continue
         if position and WORD_CHAR.match(text, position - 1):
@@ -145,6 +149,9 @@ def _mention_at(
     for size in range(run, 0, -1):
         names = tuple(w.text for w in ahead[:size])
         outlet_id = registry.match_words(names)
+        ambiguous = outlet_id is None
+        if ambiguous:
+            outlet_id = registry.by_ambiguous.get(names)
         if outlet_id is None:
             continue
         if words is None:
@@ -159,7 +166,7 @@ def _mention_at(
         end = last.end
         if following and following.text in SAME_OUTLET_WORDS and joined(text, last, following):
             end = following.end  # "CNBC News" is CNBC
-        return Mention(start, end, ahead[0].start, outlet_id)
+        return Mention(start, end, ahead[0].start, outlet_id, ambiguous)
     return None
 
 

@@ -66,6 +66,10 @@ class Cue:
     # A cue before the name whose verb comes after it: German "hatte … berichtet" is "hatte die
     # „Wirtschaftswoche“ darüber berichtet"; the words the name's clause must hold after it.
     tail: tuple[str, ...] = ()
+    # An unspaced cue's text before and after its gap: "は…と報じた" -> "は", "と報じた";
+    # without a gap, the whole phrase and "".
+    head: str = ""
+    verb: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,6 +292,8 @@ def _cue(entry: Mapping[str, Any], lang: str) -> Cue:
     return Cue(
         words=() if unspaced else words_of(head),
         tail=() if unspaced else words_of(tail),
+        head=head.strip() if gap else phrase,
+        verb=tail.strip() if gap else "",
         phrase=phrase,
         kind=kind,
         lang=lang,
