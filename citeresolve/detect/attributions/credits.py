@@ -86,8 +86,8 @@ def credit_regions(
             yield Region(mention.name_start, mention.end)
         if _AGENCY_COPYRIGHT.match(text, mention.end):
             # "РИА Новости © Илья Питалев": the agency, then its photographer's copyright
-            mark = text.index("©", mention.end)
-            yield Region(mention.name_start, _credit_end(text, mark, opened=False))
+            copyright_at = text.index("©", mention.end)
+            yield Region(mention.name_start, _credit_end(text, copyright_at, opened=False))
         piped = _piped_credit(text, mention, in_caption)
         if piped is not None:
             yield piped
