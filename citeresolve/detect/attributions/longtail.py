@@ -91,17 +91,17 @@ def publication_names(
     occupied = sorted(taken)
     starts = [a for a, _ in occupied]
     first_words = registry.first_words
+    weighed: dict[str, bool] = {}  # an article repeats its names: each is weighed once
     for run in _NAME_RUN.finditer(text):
         written = run.group()
-        parts = [
-            p.strip("'.,") for p in written.lower().replace("-", " ").replace("’", "'").split()
-        ]
-        if not (
-            not cues.PUBLICATION_WORDS.isdisjoint([p.removesuffix("'s") for p in parts])
-            or any(p.endswith(cues.PUBLICATION_SUFFIXES) for p in parts)
-            or _CALL_SIGN.match(written)
-            or _opens_with_a_name(WORD.findall(written), first_words)
-        ):
+        hinted = weighed.get(written)
+        if hinted is None:
+            hinted = weighed[written] = bool(
+                _CALL_SIGN.match(written)
+                or _PUBLICATION_HINT.search(written.lower().replace("-", " ").replace("’", "'"))
+                or (" " in written and _opens_with_a_name(WORD.findall(written), first_words))
+            )
+        if not hinted:
             continue  # most capitalised runs are people and places: one cheap test each
         start, end = run.start(), run.start() + len(run.group().rstrip(".-'’"))
         if text[end - 2 : end] in POSSESSIVES:
@@ -321,6 +321,17 @@ def evidence_names(doc: Document, lowered: str) -> list[tuple[int, int]]:
     return found
 
 
+# What: a word of a lower-cased name run that says "publication": one of the publication
+# words (maybe possessive) or a word ending in a publication suffix, between spaces and the
+# quotes, dots and commas around words. Example: "courier", "abendblatt", "argus's".
+# Why linear: literal alternations between boundary checks; the class runs are bounded by them.
+_PUBLICATION_HINT = re.compile(
+    r"(?:^|(?<=\s))['.,]*(?:"
+    + "|".join(sorted(map(re.escape, cues.PUBLICATION_WORDS), key=len, reverse=True))
+    + r")(?:'s)?['.,]*(?=\s|$)|(?:"
+    + "|".join(sorted(map(re.escape, cues.PUBLICATION_SUFFIXES), key=len, reverse=True))
+    + r")['.,]*(?=\s|$)"
+)
 # What: a run of capitalised words. Example: "Vanity Fair", "The Daily Beast".
 # Why linear: each repetition starts with a literal space and a capital.
 _NAME_RUN = re.compile(r"[A-Z][\w'’&.-]{1,30}(?: (?:of |de |& )?[A-Z0-9][\w'’&.-]{0,30}){0,5}")
