@@ -468,3 +468,33 @@ def test_ambiguous_alias_not_set_apart_or_of_a_photo_agency_is_no_citation():
     assert not analysis.attributions
     rules = {c.name: c.rule for c in analysis.candidates}
     assert rules == {"People": "ambiguous alias, not set apart", "Getty": "photo agency's alias"}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        (
+            "La maggior parte dei veicoli - ricorda Reuters - sono fermi.",
+            "reuters",
+            "ricorda Reuters",
+        ),
+        (
+            "Os dias seriam compensados.\n\n(Com Estadão Conteúdo)",
+            "estadao",
+            "(Com Estadão Conteúdo)",
+        ),
+        (
+            "Tanques vazios.\nFoto: Jane Doe/Folhapress",
+            "folha-de-s-paulo",
+            "Foto: Jane Doe/Folhapress",
+        ),
+    ],
+)
+def test_romance_inverted_recall_with_agency_and_slash_credit(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+def test_handout_credit_names_a_company_not_an_outlet():
+    text = "Nova linha é anunciada pela Apple (Foto: Divulgação/Apple)"
+    assert not _default(text)

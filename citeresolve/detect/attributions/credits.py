@@ -301,7 +301,11 @@ def unregistered_credits(
         end = start + len(name)
         # "Yossi Aloni/Flash90": after a person and a slash comes the agency; not so after an
         # agency ("AP Photo/Nora Whitley", "REUTERS/Jane Doe"), where a person follows.
-        after_slash = "/" in text[credit.start : start] and not any(b <= start for _, b in known)
+        after_slash = (
+            "/" in text[credit.start : start]
+            and not any(b <= start for _, b in known)
+            and not _HANDOUT.search(text, credit.start, start)
+        )
         structural = (
             after_slash
             and name[:1].isupper()
@@ -322,6 +326,12 @@ def unregistered_credits(
 _OPENERS = ("(", "[", "（")
 # What: the bracket that closes a credit. Why linear: a single character class.
 _CLOSER = re.compile(r"[)\]）]")
+
+
+# What: a handout or reproduction marker before a slash: the name after it is the company or
+# channel that supplied the picture, not an agency. Example: "Divulgação/", "Reprodução/".
+# Why linear: a literal alternation, one optional space, a literal slash.
+_HANDOUT = re.compile(r"(?i:divulga[çc][ãa]o|reprodu[çc][ãa]o|handout|courtesy|cortes[íi]a) ?/")
 
 
 def _credit_position(text: str, start: int) -> bool:

@@ -314,6 +314,12 @@ def byline(text: str, mention: Mention) -> CueHit | None:
     "Copyright 2024 The Associated Press": a syndicated story's notice; "(spr/dpa)",
     "(boy/jpnn)": the editor's initials and the agency that closes a German or Indonesian
     story."""
+    if (
+        _WITH_BEFORE.search(text, max(0, mention.start - 8), mention.start)
+        and text[mention.end : mention.end + 1] == ")"
+    ):  # "(Com Estadão Conteúdo)", "(With Reuters)": the agency the story draws on
+        span = Span.of(text, text.rfind("(", 0, mention.start), mention.end + 1)
+        return CueHit(span, AttributionKind.BYLINE, None, "byline")
     initials = _INITIALS_BEFORE.search(text, max(0, mention.start - 24), mention.start)
     if initials is not None:
         opened = initials.group().startswith("(")
@@ -339,6 +345,10 @@ def byline(text: str, mention: Mention) -> CueHit | None:
     return CueHit(Span.of(text, start, mention.end), AttributionKind.BYLINE, None, "byline")
 
 
+# What: an opening parenthesis and "with" in a language of the lexicons, up to the agency.
+# Example: "(Com " before "Estadão Conteúdo)". Why linear: anchored to the window's end;
+# a literal alternation.
+_WITH_BEFORE = re.compile(r"\((?:[Cc]om|[Cc]on|[Ww]ith|[Aa]vec|[Mm]it|[Cc]olla?) $")
 # What: an opening parenthesis or a line start and editors' initials, each with a slash, up to
 # the agency. Example: "(spr/" before "dpa)", "pgo/" before "PAP". Why linear: anchored to the
 # window's end; bounded lower-case runs, each followed by a literal slash.
