@@ -54,8 +54,18 @@ COMMENT = re.compile(r"(?:^|[-_])comments?(?:$|[-_])")
 # What: a class token of a lead image block. Example: "field--name-field-image", "lead-art".
 # Why linear: an alternation of literals between separator checks, on short tokens.
 LEAD_MEDIA = re.compile(
-    r"(?:^|[-_])(?:image|img|photo|media|figure|caption|credit|lead-art|hero)(?:$|[-_])", re.I
+    r"(?:^|[-_])(?:image|img|photo|picture|media|figure|caption|legende|credit|lead-art|hero)"
+    r"(?:$|[-_])",
+    re.I,
 )
+# What: a class or id token of an article's standfirst. Example: "fig-chapo", "standfirst",
+# "article-dek", "entradilla". Why linear: an alternation of literals between separator checks.
+STANDFIRST = re.compile(
+    r"(?:^|[-_])(?:standfirst|chapo|chapeau|dek|lede|subtitle|subheadline|sottotitolo|"
+    r"entradilla|bajada|linha-fina|summary|teaser|intro)(?:$|[-_])",
+    re.I,
+)
+LEAD_GAP = 3000  # characters at most between a lead image or standfirst and the body
 MIN_BODY_CHARS = 200
 MAX_TOKEN = 64  # longer class names are not furniture names (and BOILERPLATE stays cheap)
 
@@ -158,19 +168,38 @@ def _extras(doc: Document, body: Tag) -> Iterable[Tag]:
     for token in ("byline", "dateline", "article-byline", "author-name", "c-byline"):
         yield from doc.index.by_class.get(token, [])[:2]
     figures = [f for f in doc.index.by_tag.get("figure", []) if _span(doc, f)[0] <= start]
-    if figures and not _is_furniture(figures[-1]):
+    if figures and not _furniture_below(figures[-1], body):
         yield figures[-1]  # the figure right before the body: the lead image and its caption
-    media = [
-        element
-        for token, elements in doc.index.by_class.items()
-        if len(token) <= MAX_TOKEN and LEAD_MEDIA.search(token)
-        for element in elements
-        if _length(doc, element) > 0 and _span(doc, element)[1] <= start
+    index = doc.index
+    named = [
+        *((token, elements) for token, elements in index.by_class.items()),
+        *((str(e.get("id")), [e]) for e in index.by_attr.get("id", [])),  # "mat_img"
     ]
-    if media:
-        lead = max(media, key=lambda e: _span(doc, e)[1])  # the closest one before the body
-        if not _is_furniture(lead):
-            yield lead
+    for pattern in (LEAD_MEDIA, STANDFIRST):
+        found = [
+            element
+            for token, elements in named
+            if len(token) <= MAX_TOKEN and pattern.search(token)
+            for element in elements
+            if _length(doc, element) > 0 and _span(doc, element)[1] <= start
+        ]
+        if found:
+            lead = max(found, key=lambda e: _span(doc, e)[1])  # the closest one before the body
+            if start - _span(doc, lead)[1] <= LEAD_GAP and not _furniture_below(lead, body):
+                yield lead
+
+
+def _furniture_below(element: Tag, body: Tag) -> bool:
+    """Furniture by its own markup or that of its wrappers below the one it shares with the
+    body: a page grid's "row-content--sidebar" around both, or the article's own <header>
+    around its lead image, does not make the image furniture."""
+    holders = {id(node) for node in (body, *body.parents)}
+    node: Tag | None = element
+    while node is not None and id(node) not in holders:
+        if _own_furniture(node) or node.name == "aside":
+            return True
+        node = node.parent if isinstance(node.parent, Tag) else None
+    return False
 
 
 def _furniture(doc: Document, *, header_too: bool) -> Iterable[Span]:

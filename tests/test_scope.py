@@ -34,3 +34,24 @@ def test_body_class_with_a_furniture_like_suffix_is_still_the_body():
     )
     assert _scoped(html, "berichtete die Zeitung")
     assert not _scoped(html, "Ein Leser schreibt")
+
+
+def test_lead_figure_in_the_article_header_and_standfirst_are_in_scope():
+    html = (
+        "<div class='row-content--sidebar'><article><header class='big-img'><h1>Titolo</h1>"
+        "<figure><img src='a.jpg'><figcaption>(ansa)</figcaption></figure></header>"
+        "<p class='fig-chapo'>Selon le ministre interviewé par le Wall Street Journal.</p>"
+        "<div class='body-text'><p>" + BODY + "</p></div></article></div>"
+        "<aside><p>" + COMMENT + "</p></aside>"
+    )
+    assert _scoped(html, "(ansa)")
+    assert _scoped(html, "interviewé par le Wall Street Journal")
+    assert not _scoped(html, "Ein Leser schreibt")
+
+
+def test_lead_image_named_by_its_id_is_in_scope():
+    html = (
+        "<div id='mat_texto'><a id='mat_img'><span id='mat_img_credito'>Mikhail Klimentyev/"
+        "Reuters</span></a><span itemprop='articleBody'><p>" + BODY + "</p></span></div>"
+    )
+    assert _scoped(html, "Klimentyev/Reuters")
