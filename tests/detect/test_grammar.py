@@ -498,3 +498,28 @@ def test_romance_inverted_recall_with_agency_and_slash_credit(text, outlet, evid
 def test_handout_credit_names_a_company_not_an_outlet():
     text = "Nova linha é anunciada pela Apple (Foto: Divulgação/Apple)"
     assert not _default(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        ("Pesawat mendarat. (ANTARA FOTO/Budi Setya)", "antara", "ANTARA FOTO/Budi Setya)"),
+        (
+            "He said in a separate statement to Rolling Stone that he was sorry.",
+            "rolling-stone",
+            "separate statement to Rolling Stone",
+        ),
+        (
+            "Preliminary tests by Digital Foundry reveal the game runs well.",
+            "digital-foundry",
+            "by Digital Foundry",
+        ),
+    ],
+)
+def test_agency_photo_credit_statement_to_and_tests_by(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+def test_photographer_after_a_label_slash_is_no_outlet():
+    assert not [a for a in _default("Pesawat mendarat. FOTO/Budi Setya") if a.unregistered]

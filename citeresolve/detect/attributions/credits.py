@@ -32,7 +32,7 @@ def credit_regions(
     in_caption: Callable[[int], bool],
 ) -> Iterator[Region]:
     """Stretches that credit an image: labelled lines, "(A/Getty Images)", "REUTERS/Name"."""
-    yield from _labelled(text, grammar)
+    yield from _labelled(text, grammar, in_caption)
     for word in cues.CREDIT_WORD.finditer(lowered):
         if not alone(text, word.start(), word.end()) or not _credit_position(text, word.start()):
             continue
@@ -73,10 +73,10 @@ def credit_regions(
         # "REUTERS/Jane Doe", "AP Photo/Evan Vucci": an agency's credit, name after a slash.
         # "EFE/ Name", "EFE/EPA/NAME": a space after the slash, or a second agency.
         tail = re.match(
-            r"(?: Photo)?/ ?[^\W\d_][^\n/()]{0,60}(?:/[^\W\d_][^\n/()]{0,60})?",
+            r"(?: Photo| PHOTO| Foto| FOTO)?/ ?[^\W\d_][^\n/()]{0,60}(?:/[^\W\d_][^\n/()]{0,60})?",
             text[mention.end : mention.end + 130],
         )
-        if tail and (name.isupper() or tail.group().startswith(" Photo")):
+        if tail and (name.isupper() or tail.group().startswith(" Photo")):  # "ANTARA FOTO/"
             end = _credit_end(text, mention.end + tail.end(), opened=False)
             yield Region(mention.name_start, end)
         slashed = _person_slash_credit(text, mention) or _via_credit(text, mention)
@@ -225,8 +225,9 @@ def outlet_alone_on_its_line(text: str, mention: Mention, registry: OutletRegist
     return line.strip() == name
 
 
-def _labelled(text: str, grammar: Grammar) -> Iterator[Region]:
-    """A credit label of any language at a credit's place: "Foto: dpa", "Фото: ТАСС"."""
+def _labelled(text: str, grammar: Grammar, in_caption: Callable[[int], bool]) -> Iterator[Region]:
+    """A credit label of any language at a credit's place: "Foto: dpa", "Фото: ТАСС"; in a
+    caption, also after its text ("…добровольцем Фото: Илья Московец © URA.RU")."""
     for separator in _SEPARATOR.finditer(text):  # few per article: look back from each
         window = max(0, separator.start() - 24)
         label = next(
@@ -243,7 +244,7 @@ def _labelled(text: str, grammar: Grammar) -> Iterator[Region]:
         start = label.start("label")
         glued = start > 0 and text[start - 1].islower() and text[start].isupper()
         if (
-            not (_credit_position(text, start) or glued)
+            not (_credit_position(text, start) or glued or in_caption(start))
             or not text[separator.end() : separator.end() + 1].strip()
         ):
             continue
@@ -302,7 +303,7 @@ def unregistered_credits(
         # "Yossi Aloni/Flash90": after a person and a slash comes the agency; not so after an
         # agency ("AP Photo/Nora Whitley", "REUTERS/Jane Doe"), where a person follows.
         after_slash = (
-            "/" in text[credit.start : start]
+            "/" in text[max(credit.start, credit.names_from) : start]  # not "FOTO/Budi Setya"
             and not any(b <= start for _, b in known)
             and not _HANDOUT.search(text, credit.start, start)
         )

@@ -38,6 +38,8 @@ class Mention:
     ambiguous: bool = False  # an ambiguous alias ("ANP", "Spiegel"): credited only set apart
 
 
+# Words after an agency's name in a credit, not part of a longer name: "ANTARA FOTO/Name".
+CREDIT_WORDS_AFTER = frozenset({"Foto", "FOTO", "Photo", "PHOTO", "Fotos", "Photos", "Images"})
 # Words after a registry name that leave it the same outlet: "CNBC News", "Politico Online".
 SAME_OUTLET_WORDS = frozenset({"News", "Online", "Digital", "Newsroom", "Nachrichten", "Noticias"})
 
@@ -181,6 +183,7 @@ def _part_of_longer_name(
             joined(text, words[index + size - 1], after)
             and capitalised_name_word(after)
             and after.text not in SAME_OUTLET_WORDS
+            and after.text not in CREDIT_WORDS_AFTER
         ):
             return True
     if index == 0 or not joined(text, words[index - 1], words[index]):
