@@ -523,3 +523,28 @@ def test_agency_photo_credit_statement_to_and_tests_by(text, outlet, evidence):
 
 def test_photographer_after_a_label_slash_is_no_outlet():
     assert not [a for a in _default("Pesawat mendarat. FOTO/Budi Setya") if a.unregistered]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        (
+            "Como mostrou reportagem do EL PAÍS, a polícia entrou.",
+            "el-pais",
+            "reportagem do EL PAÍS",
+        ),
+        (
+            "CIUDAD DE MÉXICO (EL UNIVERSAL).- El covid sigue.",
+            "el-universal-mx",
+            "(EL UNIVERSAL).-",
+        ),
+        (
+            "Denúncias feitas pelo jornal O Estado de S. Paulo. O governo negou.",
+            "estadao",
+            "pelo jornal O Estado de S. Paulo",
+        ),
+    ],
+)
+def test_report_nouns_mexican_datelines_and_initials_inside_names(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence

@@ -368,7 +368,7 @@ def dateline(text: str, mention: Mention) -> CueHit | None:
         return CueHit(span, AttributionKind.DATELINE, None, "dateline")
     if mention.start == 0 or text[mention.start - 1] != "(":
         return None
-    after = re.match(r"\)\s{0,2}[-–—]", text[mention.end : mention.end + 5])
+    after = re.match(r"\)\.?\s{0,2}[-–—]", text[mention.end : mention.end + 5])  # ").-": Mexico
     if not after:
         return None
     span = Span.of(text, mention.start - 1, mention.end + after.end())

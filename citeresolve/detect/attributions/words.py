@@ -68,9 +68,10 @@ def around(text: str, position: int, *, before: int, after: int) -> tuple[list[W
 
 def joined(text: str, a: Word, b: Word) -> bool:
     gap = text[a.end : b.start]
-    # "St. Louis Post-Dispatch": an abbreviation's full stop does not end the name;
+    # "St. Louis Post-Dispatch", "O Estado de S. Paulo": an abbreviation's or an initial's
+    # full stop does not end the name;
     # "The News & Observer": the ampersand is not a word but joins the name.
-    abbreviation = len(a.text) <= 3 and a.text[:1].isupper() and a.text[1:].islower()
+    abbreviation = len(a.text) <= 3 and a.text[:1].isupper() and a.text[1:] == a.text[1:].lower()
     # "Lloyd's List": the possessive cut off a word stays inside the name.
     return gap in (" ", "\u00a0", " & ", "'s ", "’s ") or (gap == ". " and abbreviation)
 
