@@ -548,3 +548,9 @@ def test_photographer_after_a_label_slash_is_no_outlet():
 def test_report_nouns_mexican_datelines_and_initials_inside_names(text, outlet, evidence):
     (found,) = [a for a in _default(text) if a.outlet_id == outlet]
     assert found.span.text == evidence
+
+
+def test_japanese_contribution_to_a_titled_magazine():
+    text = "矢野氏は「文芸春秋」11月号への寄稿で、財政を批判した。"
+    (found,) = [a for a in _default(text) if a.outlet_id == "bungeishunju"]
+    assert found.span.text == "文芸春秋」11月号への寄稿"
