@@ -554,3 +554,16 @@ def test_japanese_contribution_to_a_titled_magazine():
     text = "矢野氏は「文芸春秋」11月号への寄稿で、財政を批判した。"
     (found,) = [a for a in _default(text) if a.outlet_id == "bungeishunju"]
     assert found.span.text == "文芸春秋」11月号への寄稿"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        ("Sono morti in 50, scrive l'agenzia Fars.", "fars", "scrive l'agenzia Fars"),
+        ("Il video diffuso dalla France Presse mostra la folla.", "afp", "dalla France Presse"),
+        ("Le ragazze ascoltate dalla Bbc raccontano.", "bbc", "dalla Bbc"),
+    ],
+)
+def test_italian_elided_articles_and_agents_of_hearing(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence

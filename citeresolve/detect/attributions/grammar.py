@@ -137,6 +137,8 @@ def _tail_in_clause(text: str, end: int, tail: tuple[str, ...]) -> int | None:
 
 
 def _skippable(word: Word, folded: str, grammar: Grammar) -> bool:
+    if "'" in folded or "’" in folded:  # "l'agenzia", "dell’emittente": an elided article
+        folded = folded.replace("’", "'").rsplit("'", 1)[1]
     return (
         folded in grammar.between
         or folded in grammar.media_nouns
