@@ -567,3 +567,8 @@ def test_japanese_contribution_to_a_titled_magazine():
 def test_italian_elided_articles_and_agents_of_hearing(text, outlet, evidence):
     (found,) = [a for a in _default(text) if a.outlet_id == outlet]
     assert found.span.text == evidence
+
+
+def test_credit_label_with_a_dash():
+    (found,) = _default("Лідер був там.\nФото – УНІАН")
+    assert (found.outlet_id, found.span.text) == ("unian", "Фото – УНІАН")

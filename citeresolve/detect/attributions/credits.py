@@ -254,9 +254,9 @@ def _labelled(text: str, grammar: Grammar, in_caption: Callable[[int], bool]) ->
             yield Region(start, stop, names_from=separator.end())
 
 
-# What: a credit label's separator and the spaces after it. Example: ": ", " / ".
+# What: a credit label's separator and the spaces after it. Example: ": ", " / ", " – ".
 # Why linear: one class, a bounded run of spaces.
-_SEPARATOR = re.compile(r"[:|/][ \t]{0,2}")
+_SEPARATOR = re.compile(r"[:|/][ \t]{0,2}| [–—] ")  # "Фото – УНІАН", "Foto — dpa"
 # What: the label word right before a separator. Example: "Foto", "Bild ", "Фото", "Fot.".
 # Why linear: a bounded class run anchored at the end of a 24-character window.
 _LABEL_BEFORE = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_]{2,20}\.?)[ \t]{0,2}$")
