@@ -1,5 +1,6 @@
 """Posts embedded by URL alone: a status link on a line of its own, as WordPress auto-embeds
-it (and as a copied page shows a YouTube or TikTok embed), on any platform we know."""
+it (and as a copied page shows a YouTube or TikTok embed), or the post's link inside a CMS's
+embed wrapper that shows a fallback (BBC's "social-embed"), on any platform we know."""
 
 from __future__ import annotations
 
@@ -40,3 +41,40 @@ def url_line_embeds(doc: Document) -> Iterator[Embed]:
             post_id=ref.post_id,
             author_handle=ref.handle,
         )
+
+
+# What: a class token of an embed wrapper. Example: "social-embed", "embed-original-post-link".
+# Why linear: a literal between separator checks, on short tokens.
+_EMBED_TOKEN = re.compile(r"(?:^|[-_])embed(?:$|[-_])")
+MAX_TOKEN = 64  # longer class names are not an embed wrapper's
+
+
+def wrapped_link_embeds(doc: Document) -> Iterator[Embed]:
+    """A post's permalink inside an element the CMS names an embed: the page shows a
+    screenshot or a placeholder and links the original post ("embed-original-post-link").
+
+    >>> from citeresolve.document import parse_html
+    >>> doc = parse_html("<div class='social-embed'><a href='https://twitter.com/a/status/12'>"
+    ...                  "View original tweet</a></div>")
+    >>> [(e.platform, e.post_id, e.form) for e in wrapped_link_embeds(doc)]
+    [('twitter', '12', 'embed-link')]
+    """
+    if doc.html is None:
+        return
+    for token, elements in doc.index.by_class.items():
+        if len(token) > MAX_TOKEN or not _EMBED_TOKEN.search(token):
+            continue
+        for element in elements:
+            anchors = [element] if element.name == "a" else element.find_all("a", limit=3)
+            for anchor in anchors:
+                ref = post_from_url(str(anchor.get("href") or ""))
+                if ref is not None:
+                    yield Embed(
+                        platform=ref.platform,
+                        form="embed-link",
+                        span=doc.span_of(element),
+                        url=ref.url,
+                        post_id=ref.post_id,
+                        author_handle=ref.handle,
+                    )
+                    break

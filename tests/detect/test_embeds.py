@@ -140,3 +140,20 @@ def test_same_post_embedded_twice_in_different_places_is_kept_twice():
     )
     found = find_embeds(load("x.html", data=html.encode()))
     assert [e.post_id for e in found] == ["1509914418240528390"] * 2
+
+
+def test_post_link_in_a_cms_embed_fallback_is_an_embed():
+    """BBC shows a screenshot of a tweet and links the original inside "social-embed"."""
+    from citeresolve.detect import detect
+    from citeresolve.document import parse_html
+
+    doc = parse_html(
+        "<p>Text.</p><div class='social-embed'><div class='social-embed-post'>"
+        "<a class='embed-original-post-link' href='https://twitter.com/BigMachine/status/119?s=20'>"
+        "</a><figure><img src='x.png'></figure></div></div>"
+        "<div class='share-tools'><a href='https://twitter.com/intent/tweet?url=x'>Share</a></div>"
+    )
+    embeds = detect(doc).embeds
+    assert [(e.platform, e.post_id, e.author_handle) for e in embeds] == [
+        ("twitter", "119", "BigMachine")
+    ]

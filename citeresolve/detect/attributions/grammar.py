@@ -121,7 +121,7 @@ def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueH
 def _tail_in_clause(text: str, end: int, tail: tuple[str, ...]) -> int | None:
     """Where ``tail`` ends if the name's clause holds it within a few words: "berichtet" in
     "die „Wirtschaftswoche“ darüber berichtet."."""
-    words = words_in(text, end, min(len(text), end + RIGHT_WINDOW))[: MAX_SKIPPED + len(tail)]
+    words = words_in(text, end, min(len(text), end + RIGHT_WINDOW), MAX_SKIPPED + len(tail))
     position = end
     for index, word in enumerate(words):
         gap = text[position : word.start]
@@ -188,7 +188,7 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
     aside = (
         None if possessive else _ASIDE.match(text, scan)
     )  # "KCNA (KCNA) said", "¡Hola! published"
-    words = words_in(text, aside.end() if aside else scan, min(len(text), scan + RIGHT_WINDOW))[:8]
+    words = words_in(text, aside.end() if aside else scan, min(len(text), scan + RIGHT_WINDOW), 8)
     if not words:
         return None
     gap = text[scan : words[0].start]

@@ -41,10 +41,17 @@ class Word(NamedTuple):
     text: str
 
 
-def words_in(text: str, start: int = 0, end: int | None = None) -> list[Word]:
-    """The words of ``text[start:end]`` with their offsets, a possessive "'s" cut off."""
+def words_in(
+    text: str, start: int = 0, end: int | None = None, limit: int | None = None
+) -> list[Word]:
+    """The words of ``text[start:end]`` with their offsets, a possessive "'s" cut off; the
+    first ``limit`` only, when the caller reads no further."""
     stop = len(text) if end is None else end
-    return [Word(m.start(), m.end("w"), m.group("w")) for m in WORD.finditer(text, start, stop)]
+    found = WORD.finditer(text, start, stop)
+    return [
+        Word(m.start(), m.end("w"), m.group("w"))
+        for m in (found if limit is None else itertools.islice(found, limit))
+    ]
 
 
 def trim_possessive(word: str) -> str:
