@@ -7,7 +7,11 @@ from collections.abc import Iterable
 from citeresolve.document import Document
 from citeresolve.model import Embed
 from citeresolve.platforms import PLATFORMS
-from citeresolve.platforms.autoembed import url_line_embeds, wrapped_link_embeds
+from citeresolve.platforms.autoembed import (
+    script_call_embeds,
+    url_line_embeds,
+    wrapped_link_embeds,
+)
 
 # Embeds read from the text rather than from markup: they give way to markup that overlaps.
 PASTED_FORMS = frozenset({"text", "url-line"})
@@ -33,6 +37,7 @@ def find_embeds(doc: Document) -> tuple[Embed, ...]:
     ]
     found.extend(url_line_embeds(doc))
     found.extend(wrapped_link_embeds(doc))
+    found.extend(script_call_embeds(doc))
     return tuple(
         sorted(_fold(found), key=lambda e: (e.span.start, e.span.end, e.platform, e.post_id or ""))
     )

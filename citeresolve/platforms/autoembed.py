@@ -78,3 +78,44 @@ def wrapped_link_embeds(doc: Document) -> Iterator[Embed]:
                         author_handle=ref.handle,
                     )
                     break
+
+
+# What: an inline script that is one call with a URL for its argument. Example:
+# 'renderExternalContent("https://www.youtube.com/embed/Ms5oaY7biWM?fs=1")'.
+# Why linear: anchored; a bounded name run, literals, one negated class run to the quote.
+_CALL_WITH_URL = re.compile(
+    r"\s*[\w.$]{1,60}\(\s*[\"'](https?://[^\"'\s]{8,500})[\"']\s*\)\s*;?\s*$"
+)
+MAX_SCRIPT_CHARS = 600  # a loader call, not a program
+
+
+def script_call_embeds(doc: Document) -> Iterator[Embed]:
+    """A consent-gated player written in by a one-line script: the CMS (RFE/RL's and VOA's
+    Pangea) calls ``renderExternalContent("https://www.youtube.com/embed/ID")`` where the
+    post goes once the reader agrees; the page itself holds only that call.
+
+    >>> from citeresolve.document import parse_html
+    >>> doc = parse_html("<p>Video:</p><div class='placeholder'><script>"
+    ...                  "renderExternalContent('https://www.youtube.com/embed/Ms5oaY7biWM?fs=1')"
+    ...                  "</script></div>")
+    >>> [(e.platform, e.post_id, e.form) for e in script_call_embeds(doc)]
+    [('youtube', 'Ms5oaY7biWM', 'script-call')]
+    """
+    if doc.html is None:
+        return
+    for script in doc.index.by_tag.get("script", ()):
+        code = script.string
+        if script.get("src") or not code or len(code) > MAX_SCRIPT_CHARS:
+            continue
+        call = _CALL_WITH_URL.match(code)
+        ref = post_from_url(call.group(1)) if call else None
+        holder = script.parent
+        if ref is not None and holder is not None:
+            yield Embed(
+                platform=ref.platform,
+                form="script-call",
+                span=doc.span_of(holder),
+                url=ref.url,
+                post_id=ref.post_id,
+                author_handle=ref.handle,
+            )

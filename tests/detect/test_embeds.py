@@ -157,3 +157,16 @@ def test_post_link_in_a_cms_embed_fallback_is_an_embed():
     assert [(e.platform, e.post_id, e.author_handle) for e in embeds] == [
         ("twitter", "119", "BigMachine")
     ]
+
+
+def test_consent_gated_player_written_by_a_one_line_script_is_an_embed():
+    from citeresolve.detect import detect
+    from citeresolve.document import parse_html
+
+    doc = parse_html(
+        "<p>Watch:</p><div class='c-sticky-element'><div class='external-content-placeholder'>"
+        '</div><script>renderExternalContent("https://www.youtube.com/embed/Ms5oaY7biWM?&fs=1")'
+        "</script></div><script>window.dataLayer.push({'url': 'https://www.youtube.com/embed/x'})"
+        "</script>"
+    )
+    assert [(e.platform, e.post_id) for e in detect(doc).embeds] == [("youtube", "Ms5oaY7biWM")]
