@@ -572,3 +572,10 @@ def test_italian_elided_articles_and_agents_of_hearing(text, outlet, evidence):
 def test_credit_label_with_a_dash():
     (found,) = _default("Лідер був там.\nФото – УНІАН")
     assert (found.outlet_id, found.span.text) == ("unian", "Фото – УНІАН")
+
+
+def test_exclamation_mark_inside_a_brand_not_between_sentences():
+    (found,) = _default("He is dating her, according to a new report by E! News.")
+    assert (found.outlet_id, found.span.text) == ("e-news", "by E! News")
+    (found,) = _default("Hi! Reuters reported it.")
+    assert found.outlet_id == "reuters"

@@ -144,7 +144,7 @@ def _mention_at(
         for m in itertools.islice(WORD.finditer(text, position), longest + 1)
     ]
     run = 1  # the words joined by plain spaces: a name never spans more
-    while run < min(longest, len(ahead)) and joined(text, ahead[run - 1], ahead[run]):
+    while run < min(longest, len(ahead)) and joined(text, ahead[run - 1], ahead[run], brand=True):
         run += 1
     words: list[Word] | None = None
     index = 0

@@ -73,14 +73,20 @@ def around(text: str, position: int, *, before: int, after: int) -> tuple[list[W
     return behind + ahead, len(behind)
 
 
-def joined(text: str, a: Word, b: Word) -> bool:
+def joined(text: str, a: Word, b: Word, *, brand: bool = False) -> bool:
+    """Two words of one name: only plain spaces between, or what names hold inside them.
+    ``brand``: a short capitalised word's exclamation mark too ("E! News"), read forwards
+    from a name's first word only (before a name, "Hi! Reuters" is two sentences)."""
     gap = text[a.end : b.start]
     # "St. Louis Post-Dispatch", "O Estado de S. Paulo": an abbreviation's or an initial's
     # full stop does not end the name;
     # "The News & Observer": the ampersand is not a word but joins the name.
     abbreviation = len(a.text) <= 3 and a.text[:1].isupper() and a.text[1:] == a.text[1:].lower()
     # "Lloyd's List": the possessive cut off a word stays inside the name.
-    return gap in (" ", "\u00a0", " & ", "'s ", "’s ") or (gap == ". " and abbreviation)
+    exclaimed = brand and gap == "! " and a.text[:1].isupper() and len(a.text) <= 6
+    return (
+        gap in (" ", "\u00a0", " & ", "'s ", "’s ") or (gap == ". " and abbreviation) or exclaimed
+    )
 
 
 def occurrences(lowered: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
