@@ -579,3 +579,25 @@ def test_exclamation_mark_inside_a_brand_not_between_sentences():
     assert (found.outlet_id, found.span.text) == ("e-news", "by E! News")
     (found,) = _default("Hi! Reuters reported it.")
     assert found.outlet_id == "reuters"
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        ("1月1日，《求是》杂志发表习近平总书记重要文章。", "qiushi", "求是》杂志发表"),
+        ("店员告诉中国青年报记者，价格上涨。", "china-youth-daily", "告诉中国青年报"),
+        ("他对新华社表示，将继续谈判。", "xinhua", "对新华社表示"),
+    ],
+)
+def test_chinese_magazine_nouns_told_and_said_to(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+def test_chinese_country_media_abbreviations_are_unnamed_outlets():
+    (found,) = _default("据台媒报道，会谈破裂。")
+    assert found.unnamed and found.name_span.text == "台媒"
+
+
+def test_chinese_said_to_needs_an_outlet():
+    assert not _default("他对此表示欢迎。")
