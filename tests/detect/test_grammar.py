@@ -601,3 +601,30 @@ def test_chinese_country_media_abbreviations_are_unnamed_outlets():
 
 def test_chinese_said_to_needs_an_outlet():
     assert not _default("他对此表示欢迎。")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        (
+            "Die FAZ hat eine Depesche veröffentlicht.",
+            "faz",
+            "FAZ hat eine Depesche veröffentlicht",
+        ),
+        ("Der Spiegel hat berichtet.", "der-spiegel", "Der Spiegel hat berichtet"),
+        (
+            "Das hat Stefan Niggemeier bereits für den Spiegel aufgeschrieben.",
+            "der-spiegel",
+            "für den Spiegel aufgeschrieben",
+        ),
+        ("Bloomberg also reported it.", "bloomberg", "Bloomberg also reported"),
+    ],
+)
+def test_german_auxiliary_before_its_participle_after_the_name(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+def test_chinese_cue_around_a_name_keeps_its_parts_close():
+    text = "对外媒“苹果公司违反中国劳动法”的报道，苹果公司9日对记者表示不同意。"
+    assert not [a for a in _default(text) if a.rule == "before, verb after"]

@@ -91,7 +91,7 @@ def credit_regions(
         piped = _piped_credit(text, mention, in_caption)
         if piped is not None:
             yield piped
-        photographer = _photographer_dot_credit(text, mention, grammar)
+        photographer = _photographer_dot_credit(text, mention, grammar, in_caption)
         if photographer is not None:
             yield photographer
         # "(EPA)" anywhere, "(AP)" or "(Reuters)" where a caption ends: alone in parentheses,
@@ -152,7 +152,9 @@ def _piped_credit(text: str, mention: Mention, in_caption: Callable[[int], bool]
     return Region(mention.name_start - 2, mention.end, names_from=mention.name_start)
 
 
-def _photographer_dot_credit(text: str, mention: Mention, grammar: Grammar) -> Region | None:
+def _photographer_dot_credit(
+    text: str, mention: Mention, grammar: Grammar, in_caption: Callable[[int], bool]
+) -> Region | None:
     """ "(Photo Lionel Bonaventure. AFP)", "Photo Markus Schreiber. AP": a label, the
     photographer, a full stop, the agency, which closes the line or the parenthesis."""
     if text[max(0, mention.name_start - 2) : mention.name_start] != ". ":
@@ -164,7 +166,8 @@ def _photographer_dot_credit(text: str, mention: Mention, grammar: Grammar) -> R
     found = _PHOTOGRAPHER.search(text, max(line_start, mention.name_start - 60), mention.name_start)
     if found is None or found.group("label").casefold() not in grammar.credit_labels:
         return None
-    if not _credit_position(text, found.start("label")):
+    label = found.start("label")
+    if not (_credit_position(text, label) or in_caption(label)):
         return None
     return Region(found.start("label"), mention.end, names_from=mention.name_start)
 
@@ -336,12 +339,15 @@ _HANDOUT = re.compile(r"(?i:divulga[çc][ãa]o|reprodu[çc][ãa]o|handout|courte
 
 
 def _credit_position(text: str, start: int) -> bool:
-    """A credit label opens a line, a sentence or a parenthesis: "Photo: …", "(Photo: …)"."""
+    """A credit label opens a line, a sentence or a parenthesis: "Photo: …", "(Photo: …)",
+    "…dron.Foto: …" (a caption and its credit, two elements glued after a full stop)."""
     before = text[max(0, start - 2) : start]
     if start == 0 or before.endswith(("\n", *_OPENERS)):
         return True
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip(" \t"):
+        return True
+    if before[-1:] in (".", "!", "?") and text[start : start + 1].isupper():
         return True
     return len(before) == 2 and before[0] in ".!?" and before[1].isspace()
 

@@ -71,7 +71,8 @@ def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueH
             continue
         if not cue.verb:
             return CueHit(Span.of(text, touching - len(head), end), cue.kind, cue.lang, "before")
-        verb_at = _clause_verb(text, after, cue.verb)  # "在…的报道中": "在X11月11日的报道中"
+        # "在…的报道中": "在X11月11日的报道中"; only a few words (the day, "记者") between
+        verb_at = _clause_verb(text, after, cue.verb, BETWEEN_CHARS)
         if verb_at is not None:
             span = Span.of(text, touching - len(head), verb_at + len(cue.verb))
             return CueHit(span, cue.kind, cue.lang, "before, verb after")
@@ -203,10 +204,23 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
     index = 0
     if len(words) > 1 and words[0].text.casefold() in grammar.media_nouns:
         index = 1  # "Bild newspaper said"
-    while index < min(len(words) - 1, 3) and words[index].text.casefold() in grammar.adverbs:
+    hit = _after_cue(text, start, words, index, grammar, comma)
+    # "Bloomberg also reported": adverbs between; a word that is both an adverb and a cue's
+    # first word ("hat": German's auxiliary) is tried as the cue first.
+    while hit is None and index < min(len(words) - 1, 3):
+        if words[index].text.casefold() not in grammar.adverbs:
+            return None
         if not text[words[index].end : words[index + 1].start].isspace():
             return None
         index += 1
+        hit = _after_cue(text, start, words, index, grammar, comma)
+    return hit
+
+
+def _after_cue(
+    text: str, start: int, words: list[Word], index: int, grammar: Grammar, comma: bool
+) -> CueHit | None:
+    """The cue that opens at ``words[index]``, read after a name that starts at ``start``."""
     for cue in grammar.after_by_first.get(words[index].text.casefold(), ()):
         chunk = words[index : index + len(cue.words)]
         if tuple(w.text.casefold() for w in chunk) != cue.words:
@@ -215,6 +229,11 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
             continue
         if comma and not (set(cue.words) & _COMMA_CUES):
             continue
+        if cue.tail:  # "Der Guardian hat eine Depesche veröffentlicht"
+            tail_end = _tail_in_clause(text, chunk[-1].end, cue.tail)
+            if tail_end is None:
+                continue
+            return CueHit(Span.of(text, start, tail_end), cue.kind, cue.lang, "after, verb last")
         return CueHit(Span.of(text, start, chunk[-1].end), cue.kind, cue.lang, "after")
     return None
 
@@ -265,10 +284,11 @@ def _opens_line(text: str, position: int) -> bool:
     return len(before) <= 6 and all(UNSPACED.match(ch) for ch in before)
 
 
-def _clause_verb(text: str, start: int, verb: str) -> int | None:
+def _clause_verb(text: str, start: int, verb: str, within: int = 0) -> int | None:
     """Where ``verb`` ends the sentence opened at ``start``, if it does: Japanese and Korean
-    put the reporting verb last, the report's day and content before it."""
-    limit = min(len(text), start + CLAUSE_CHARS)
+    put the reporting verb last, the report's day and content before it. ``within``: how
+    far the verb may start from ``start`` (else anywhere in the sentence)."""
+    limit = min(len(text), start + (within + len(verb) if within else CLAUSE_CHARS))
     end = _SENTENCE_STOP.search(text, start, limit)
     found = text.find(verb, start, end.start() if end else limit)
     return found if found >= 0 else None
@@ -280,6 +300,7 @@ _QUOTE_OPENS = re.compile(r"[„«“\"‚‘]")
 # around one bounded class run.
 _ACRONYM_ASIDE = re.compile(r"\([A-Z]{2,10}\)")
 CLAUSE_CHARS = 240  # a verb-final sentence's subject to its verb, at most
+BETWEEN_CHARS = 16  # a cue around a name ("对…表示"): its two parts this close to the name
 # What: where a sentence stops. Example: "。", ". ", "\n", "했다.경기" (Korean pages often put
 # no space after the full stop). Why linear: a class, a one-character lookahead.
 _SENTENCE_STOP = re.compile(r"[。！？\n]|[.!?](?=\s|[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])")

@@ -38,6 +38,9 @@ class Mention:
     ambiguous: bool = False  # an ambiguous alias ("ANP", "Spiegel"): credited only set apart
 
 
+# Definite articles that open a sentence before a foreign paper's name ("Der Guardian",
+# "Het Parool"): not the first word of a longer proper noun.
+ARTICLES = frozenset("der die das den dem des het de le la les il lo gli el los las".split())
 # Words after an agency's name in a credit, not part of a longer name: "ANTARA FOTO/Name".
 CREDIT_WORDS_AFTER = frozenset({"Foto", "FOTO", "Photo", "PHOTO", "Fotos", "Photos", "Images"})
 # Words after a registry name that leave it the same outlet: "CNBC News", "Politico Online".
@@ -195,6 +198,8 @@ def _part_of_longer_name(
         return joined(text, words[index - 2], before) and capitalised_name_word(words[index - 2])
     if before.text.casefold() in lead_words:
         return False  # "Según El País", "Laut Spiegel": a cue opening the sentence
+    if before.text.casefold() in ARTICLES:
+        return False  # "Der Guardian hat …": German puts its article before any paper's name
     return capitalised_name_word(before) and not (before.text.isupper() and len(before.text) <= 3)
 
 
