@@ -109,8 +109,9 @@ def credit_regions(
 
 
 def ambiguous_mentions(text: str, credit: Region, registry: OutletRegistry) -> Iterator[Mention]:
-    """Aliases too ambiguous for running text, where a credit names them: "Foto: ANP",
-    "© Getty", "Credit: EPA". Each part of the credit must be the whole alias."""
+    """Ambiguous aliases a credit names that the word matcher cannot see: those of unspaced
+    scripts ("（ＡＰ＝共同）", "（時事）"); Latin ones ("Foto: ANP") it finds itself. Each part
+    of the credit must be the whole alias."""
     start = max(credit.start, credit.names_from)
     for part in _CREDIT_SEPARATORS.finditer(text, start, credit.end):
         yield from _ambiguous_part(text, start, part.start(), registry)
