@@ -129,6 +129,9 @@ class OutletRegistry:
     # where typography sets the word apart ("laut Spiegel"), as for common-word names.
     by_ambiguous: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
     ambiguous_words_from: Mapping[str, int] = field(init=False, repr=False)
+    # The second words (case-folded) of the names of two words or more, by their first word
+    # (case-folded): "10" opens only "10 News", so "10 people" needs no more look.
+    second_words: Mapping[str, frozenset[str]] = field(init=False, repr=False)
     # Polish names by the stems of their words ("Tygodnik Powszechny" as "Tygodnic Powszechn"):
     # Polish declines a paper's name ("w Tygodniku Powszechnym", "Rzeczpospolitej").
     by_polish_stems: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
@@ -198,6 +201,13 @@ class OutletRegistry:
         for words in self.by_ambiguous:
             ambiguous_from[words[0]] = max(ambiguous_from.get(words[0], 0), len(words))
         object.__setattr__(self, "ambiguous_words_from", ambiguous_from)
+        seconds: dict[str, set[str]] = {}
+        for words in itertools.chain(exact, folded, self.by_ambiguous):
+            if len(words) >= 2:
+                seconds.setdefault(words[0].casefold(), set()).add(words[1].casefold())
+        object.__setattr__(
+            self, "second_words", {first: frozenset(s) for first, s in seconds.items()}
+        )
         unspaced: dict[str, str] = {}
         for outlet in self.outlets.values():
             for name in (outlet.name, *outlet.aliases):

@@ -151,6 +151,10 @@ def _mention_at(
         run += 1
     words: list[Word] | None = None
     index = 0
+    if run >= 2 and ahead[1].text.casefold() not in registry.second_words.get(
+        ahead[0].text.casefold(), ()
+    ):
+        run = 1  # no name of two words or more opens with these two: only one word can match
     for size in range(run, 0, -1):
         names = tuple(w.text for w in ahead[:size])
         outlet_id = registry.match_words(names)
