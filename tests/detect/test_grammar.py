@@ -628,3 +628,24 @@ def test_german_auxiliary_before_its_participle_after_the_name(text, outlet, evi
 def test_chinese_cue_around_a_name_keeps_its_parts_close():
     text = "对外媒“苹果公司违反中国劳动法”的报道，苹果公司9日对记者表示不同意。"
     assert not [a for a in _default(text) if a.rule == "before, verb after"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        ("【ワシントン共同】米政府は12日、発表した。", "kyodo", "【ワシントン共同】"),
+        ("【ロンドン＝ロイター】英政府は発表した。", "reuters", "【ロンドン＝ロイター】"),
+        (
+            "米紙ニューヨーク・タイムズ（電子版）は12日、政府が決めたと報じた。",
+            "new-york-times",
+            "ニューヨーク・タイムズ（電子版）は12日、政府が決めたと報じた",
+        ),
+    ],
+)
+def test_japanese_wire_datelines_and_the_online_edition(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+def test_japanese_own_correspondent_and_headings_are_no_outlet():
+    assert not _default("【北京＝大内清】中国は発表した。【動画】会見の様子")

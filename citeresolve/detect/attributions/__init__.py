@@ -40,6 +40,7 @@ from citeresolve.detect.attributions.longtail import (
 from citeresolve.detect.attributions.mentions import (
     Mention,
     agency_credit_mentions,
+    bracket_dateline_mentions,
     declined_mentions,
     find_mentions,
     merge_mentions,
@@ -114,6 +115,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         find_mentions(text, registry, grammar.lead_words, present, grammar.after_nouns.keys()),
         other_script_mentions(text, registry),
         declined_mentions(text, registry),
+        bracket_dateline_mentions(text, registry),
         agency_credit_mentions(text, registry),
     )
     unnamed = _without_overlaps(

@@ -248,8 +248,8 @@ def _right_unspaced(text: str, start: int, end: int, grammar: Grammar) -> CueHit
         return CueHit(Span.of(text, start - 1, at + 1), AttributionKind.REPORT, None, "title-colon")
     noun = next((n for n in grammar.unspaced_media_nouns if text.startswith(n, at)), None)
     at += len(noun) if noun else 0
-    acronym = _ACRONYM_ASIDE.match(text, at)
-    at = acronym.end() if acronym else at
+    aside = _ACRONYM_ASIDE.match(text, at) or _EDITION_ASIDE.match(text, at)
+    at = aside.end() if aside else at
     if not UNSPACED.match(text, at) and not (
         text[at : at + 1].isdigit() and UNSPACED.search(text, at, at + 6)
     ):
@@ -299,6 +299,9 @@ _QUOTE_OPENS = re.compile(r"[„«“\"‚‘]")
 # What: an acronym in parentheses glued to a name. Example: "(WSJ)". Why linear: literals
 # around one bounded class run.
 _ACRONYM_ASIDE = re.compile(r"\([A-Z]{2,10}\)")
+# What: a short full-width parenthesis after a name. Example: "（電子版）" (online edition).
+# Why linear: literals around one bounded negated class run.
+_EDITION_ASIDE = re.compile(r"（[^（）\n]{1,6}）")
 CLAUSE_CHARS = 240  # a verb-final sentence's subject to its verb, at most
 BETWEEN_CHARS = 16  # a cue around a name ("对…表示"): its two parts this close to the name
 # What: where a sentence stops. Example: "。", ". ", "\n", "했다.경기" (Korean pages often put
@@ -385,6 +388,11 @@ def dateline(text: str, mention: Mention) -> CueHit | None:
     if timed is not None and _DASH_AFTER.match(text, mention.end):
         span = Span.of(text, timed.start("time"), mention.end)
         return CueHit(span, AttributionKind.DATELINE, None, "live-line")
+    if text.startswith("】", mention.end):  # "【ワシントン共同】": a Japanese wire dateline
+        opener = text.rfind("【", max(0, mention.start - 20), mention.start)
+        if opener >= 0 and "】" not in text[opener : mention.start]:
+            span = Span.of(text, opener, mention.end + 1)
+            return CueHit(span, AttributionKind.DATELINE, None, "dateline")
     place = PLACE_BAR.search(text, max(0, mention.start - 36), mention.start)
     if place is not None:
         span = Span.of(text, place.start("place"), mention.end)

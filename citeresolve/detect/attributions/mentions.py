@@ -358,6 +358,27 @@ _POLISH_LETTER = re.compile(r"[ąęłńśźżĄĘŁŃŚŹŻ]")
 _TITLE_WORD = re.compile(r"(?<![^\W\d_])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?![^\W\d_])")
 
 
+def bracket_dateline_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+    """The agency closing a Japanese dateline: "【ワシントン共同】", "【ニューヨーク時事】",
+    "【北京AFP＝時事】". Kyodo's and Jiji's short names are ambiguous words elsewhere."""
+    for bracket in _LENTICULAR.finditer(text):
+        inner = bracket.group(1)
+        for size in range(min(len(inner), 8), 1, -1):
+            name = inner[-size:]
+            outlet_id = registry.unspaced_names.get(name) or registry.by_ambiguous.get((name,))
+            if outlet_id is None:
+                outlet_id = registry.match_words((name,)) if name.isascii() else None
+            if outlet_id is not None:
+                end = bracket.end(1)
+                yield Mention(end - size, end, end - size, outlet_id)
+                break
+
+
+# What: a Japanese lenticular-bracket heading of one line. Example: "【ワシントン共同】".
+# Why linear: literals around one bounded negated class run.
+_LENTICULAR = re.compile(r"【([^【】\n]{2,20})】")
+
+
 def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
     """An agency's name in lower case in parentheses, as Italian papers credit pictures:
     "(ansa)", "(afp)"; after an editor's initials, any outlet: "(boy/jpnn)", "(spr/dpa)".
