@@ -649,3 +649,8 @@ def test_japanese_wire_datelines_and_the_online_edition(text, outlet, evidence):
 
 def test_japanese_own_correspondent_and_headings_are_no_outlet():
     assert not _default("【北京＝大内清】中国は発表した。【動画】会見の様子")
+
+
+def test_italian_learns_from_an_agency():
+    (found,) = _default("Secondo quanto apprende l'Adnkronos, il governo cadrà.")
+    assert (found.outlet_id, found.span.text) == ("adnkronos", "apprende l'Adnkronos")
