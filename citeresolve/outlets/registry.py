@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
@@ -95,6 +96,10 @@ def polish_stem(word: str) -> str:
     return word[:-1] + _POLISH_ALTERNATION.get(word[-1], word[-1]) if word else word
 
 
+# Articles a Romance preposition absorbs: "al" is "a il", "du" is "de le", "ao" is "a o".
+ROMANCE_ARTICLES = frozenset({"Il", "La", "Lo", "Le", "Les", "O", "A", "Os", "As", "El"})
+
+
 # What: a word that may open a registry name, one not starting in ASCII lower case, and its
 # inner joiners. Example: "Reuters", "France-Presse", "CNN's". Why linear: a character class
 # the engine skips ahead on, then runs that each start with a joiner the class excludes; no
@@ -135,6 +140,10 @@ class OutletRegistry:
     # Polish names by the stems of their words ("Tygodnik Powszechny" as "Tygodnic Powszechn"):
     # Polish declines a paper's name ("w Tygodniku Powszechnym", "Rzeczpospolitej").
     by_polish_stems: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    # Names whose first word is a Romance article, by the words after it: "Il Messaggero" is
+    # ("Messaggero",), for "al Messaggero", "du Monde", "ao Globo" (preposition and article
+    # written as one word).
+    by_words_after_article: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
     unspaced_names: Mapping[str, str] = field(init=False, repr=False)
     unspaced_pattern: re.Pattern[str] | None = field(init=False, repr=False)
 
@@ -208,6 +217,19 @@ class OutletRegistry:
         object.__setattr__(
             self, "second_words", {first: frozenset(s) for first, s in seconds.items()}
         )
+        after_article: dict[tuple[str, ...], str] = {}
+        # "Post" ends "Washington Post" too: "al Post" may mean either, so it means neither.
+        last_words = Counter(words[-1] for words in exact if len(words) >= 2)
+        for words, outlet_id in exact.items():
+            rest = words[1:]
+            if (
+                len(words) >= 2
+                and words[0] in ROMANCE_ARTICLES
+                and rest[0][:1].isupper()
+                and not (len(rest) == 1 and last_words[rest[0]] > 1)
+            ):
+                after_article.setdefault(rest, outlet_id)
+        object.__setattr__(self, "by_words_after_article", after_article)
         unspaced: dict[str, str] = {}
         for outlet in self.outlets.values():
             for name in (outlet.name, *outlet.aliases):

@@ -654,3 +654,20 @@ def test_japanese_own_correspondent_and_headings_are_no_outlet():
 def test_italian_learns_from_an_agency():
     (found,) = _default("Secondo quanto apprende l'Adnkronos, il governo cadrà.")
     assert (found.outlet_id, found.span.text) == ("adnkronos", "apprende l'Adnkronos")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        ("Lo ha spiegato al Messaggero il ministro.", "il-messaggero", "spiegato al Messaggero"),
+        ("« C'est fini », a-t-il confié au Monde.", "le-monde", "confié au Monde"),
+    ],
+)
+def test_preposition_that_absorbed_the_papers_article(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+def test_contracted_word_that_ends_other_names_stays_unresolved():
+    """ "al Post" on an Italian page may be Il Post or The Washington Post: neither is said."""
+    assert "il-post" not in {a.outlet_id for a in _default("Hanno riferito al Post che no.")}

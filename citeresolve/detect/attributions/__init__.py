@@ -41,6 +41,7 @@ from citeresolve.detect.attributions.mentions import (
     Mention,
     agency_credit_mentions,
     bracket_dateline_mentions,
+    contracted_mentions,
     declined_mentions,
     find_mentions,
     merge_mentions,
@@ -116,6 +117,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         other_script_mentions(text, registry),
         declined_mentions(text, registry),
         bracket_dateline_mentions(text, registry),
+        contracted_mentions(text, registry),
         agency_credit_mentions(text, registry),
     )
     unnamed = _without_overlaps(

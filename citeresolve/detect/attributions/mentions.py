@@ -358,6 +358,34 @@ _POLISH_LETTER = re.compile(r"[ąęłńśźżĄĘŁŃŚŹŻ]")
 _TITLE_WORD = re.compile(r"(?<![^\W\d_])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?![^\W\d_])")
 
 
+def contracted_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+    """A name that opens with an article, after a preposition that absorbed it: "al
+    Messaggero" (Il Messaggero), "sulla Stampa", "du Monde", "ao Globo", "del País"."""
+    if not registry.by_words_after_article:
+        return
+    for match in _CONTRACTION.finditer(text):
+        ahead = list(itertools.islice(WORD.finditer(text, match.start("name")), 5))
+        run = 1  # the words joined by single spaces: a name never spans more
+        while run < len(ahead) and text[ahead[run - 1].end() : ahead[run].start()] == " ":
+            run += 1
+        for size in range(run, 0, -1):
+            names = tuple(w.group("w") for w in ahead[:size])
+            outlet_id = registry.by_words_after_article.get(names)
+            if outlet_id is not None:
+                start = ahead[0].start()
+                yield Mention(start, ahead[size - 1].end("w"), start, outlet_id)
+                break
+
+
+# What: a preposition with the article in it, then a capitalised word. Example: "al " before
+# "Messaggero", "du " before "Monde". Why linear: a word-start check, a literal alternation of
+# short words, one space, a lookahead of one character.
+_CONTRACTION = re.compile(
+    r"(?<![^\W\d_])(?:al|allo|alla|del|dello|della|dal|dallo|dalla|nel|nello|nella|sul|sullo|"
+    r"sulla|au|du|ao|do|da|no|na|pelo|pela)[ \u00a0](?P<name>(?=[A-ZÀ-Þ]))"
+)
+
+
 def bracket_dateline_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
     """The agency closing a Japanese dateline: "【ワシントン共同】", "【ニューヨーク時事】",
     "【北京AFP＝時事】". Kyodo's and Jiji's short names are ambiguous words elsewhere."""
