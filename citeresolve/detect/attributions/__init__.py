@@ -117,7 +117,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         other_script_mentions(text, registry),
         declined_mentions(text, registry),
         bracket_dateline_mentions(text, registry),
-        contracted_mentions(text, registry),
+        contracted_mentions(text, registry, present),
         agency_credit_mentions(text, registry),
     )
     unnamed = _without_overlaps(

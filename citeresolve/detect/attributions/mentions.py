@@ -358,31 +358,42 @@ _POLISH_LETTER = re.compile(r"[ąęłńśźżĄĘŁŃŚŹŻ]")
 _TITLE_WORD = re.compile(r"(?<![^\W\d_])[A-ZĄĆĘŁŃÓŚŹŻ][a-ząćęłńóśźż]+(?![^\W\d_])")
 
 
-def contracted_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+def contracted_mentions(
+    text: str, registry: OutletRegistry, lowered_words: AbstractSet[str]
+) -> Iterator[Mention]:
     """A name that opens with an article, after a preposition that absorbed it: "al
-    Messaggero" (Il Messaggero), "sulla Stampa", "du Monde", "ao Globo", "del País"."""
-    if not registry.by_words_after_article:
-        return
-    for match in _CONTRACTION.finditer(text):
-        ahead = list(itertools.islice(WORD.finditer(text, match.start("name")), 5))
-        run = 1  # the words joined by single spaces: a name never spans more
-        while run < len(ahead) and text[ahead[run - 1].end() : ahead[run].start()] == " ":
-            run += 1
-        for size in range(run, 0, -1):
-            names = tuple(w.group("w") for w in ahead[:size])
-            outlet_id = registry.by_words_after_article.get(names)
-            if outlet_id is not None:
-                start = ahead[0].start()
-                yield Mention(start, ahead[size - 1].end("w"), start, outlet_id)
-                break
+    Messaggero" (Il Messaggero), "sulla Stampa", "du Monde", "ao Globo". Only the words that
+    follow such an article and that the text holds are looked for (none, on most pages)."""
+    firsts = {words[0] for words in registry.by_words_after_article}
+    for first in sorted(w for w in firsts if w.lower() in lowered_words):
+        position = text.find(first)
+        while position >= 0:
+            before = _CONTRACTED_BEFORE.search(text, max(0, position - 7), position)
+            if before is not None and not WORD_CHAR.match(text, position + len(first)):
+                mention = _after_article(text, position, registry)
+                if mention is not None:
+                    yield mention
+            position = text.find(first, position + len(first))
 
 
-# What: a preposition with the article in it, then a capitalised word. Example: "al " before
-# "Messaggero", "du " before "Monde". Why linear: a word-start check, a literal alternation of
-# short words, one space, a lookahead of one character.
-_CONTRACTION = re.compile(
+def _after_article(text: str, start: int, registry: OutletRegistry) -> Mention | None:
+    ahead = list(itertools.islice(WORD.finditer(text, start), 5))
+    run = 1  # the words joined by single spaces: a name never spans more
+    while run < len(ahead) and text[ahead[run - 1].end() : ahead[run].start()] == " ":
+        run += 1
+    for size in range(run, 0, -1):
+        outlet_id = registry.by_words_after_article.get(tuple(w.group("w") for w in ahead[:size]))
+        if outlet_id is not None:
+            return Mention(start, ahead[size - 1].end("w"), start, outlet_id)
+    return None
+
+
+# What: a preposition with the article in it and one space, right before a name. Example:
+# "al " before "Messaggero", "du " before "Monde". Why linear: anchored at the window's end;
+# a word-start check and a literal alternation of short words.
+_CONTRACTED_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:al|allo|alla|del|dello|della|dal|dallo|dalla|nel|nello|nella|sul|sullo|"
-    r"sulla|au|du|ao|do|da|no|na|pelo|pela)[ \u00a0](?P<name>(?=[A-ZÀ-Þ]))"
+    r"sulla|au|du|ao|do|da|no|na|pelo|pela)[ \u00a0]$"
 )
 
 
