@@ -671,3 +671,28 @@ def test_preposition_that_absorbed_the_papers_article(text, outlet, evidence):
 def test_contracted_word_that_ends_other_names_stays_unresolved():
     """ "al Post" on an Italian page may be Il Post or The Washington Post: neither is said."""
     assert "il-post" not in {a.outlet_id for a in _default("Hanno riferito al Post che no.")}
+
+
+def test_back_reference_inside_a_name_is_the_name():
+    found = _default("共同通信の世論調査では支持率が下がった。")
+    assert [(a.outlet_id, a.rule) for a in found] == [("kyodo", "after")]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        (
+            "朝日新聞デジタルの記事によると、首相は辞任する。",
+            "asahi-shimbun",
+            "朝日新聞デジタルの記事によると",
+        ),
+        (
+            "フジテレビ系「めざましテレビ」に出演し、語った。",
+            "fuji-tv",
+            "フジテレビ系「めざましテレビ」に出演",
+        ),
+    ],
+)
+def test_japanese_article_of_and_appearance_on_a_networks_programme(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence

@@ -107,6 +107,8 @@ def back_references(
         phrase = lowered[start:end]
         lang = lang_of.get(phrase, "und")
         glued = UNSPACED.match(phrase)  # "同紙によると", "매체는": no space after the noun
+        if glued and any(a.name_span.start < end and start < a.name_span.end for a in named):
+            continue  # "同通信" inside "共同通信": a piece of the name, not a reference to it
         if not (glued or alone(text, start, end)) or any(a < end and start < b for a, b in taken):
             continue
         if text[start - 1 : start] in _OPENING_QUOTES:
