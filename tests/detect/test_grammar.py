@@ -696,3 +696,12 @@ def test_back_reference_inside_a_name_is_the_name():
 def test_japanese_article_of_and_appearance_on_a_networks_programme(text, outlet, evidence):
     (found,) = [a for a in _default(text) if a.outlet_id == outlet]
     assert found.span.text == evidence
+
+
+def test_chinese_wire_dateline():
+    (found,) = _default("新华社北京1月1日电 国家主席发表讲话。")
+    assert (found.outlet_id, found.kind.value, found.span.text) == (
+        "xinhua",
+        "dateline",
+        "新华社北京1月1日电",
+    )

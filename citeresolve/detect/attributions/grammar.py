@@ -388,6 +388,11 @@ def dateline(text: str, mention: Mention) -> CueHit | None:
     if timed is not None and _DASH_AFTER.match(text, mention.end):
         span = Span.of(text, timed.start("time"), mention.end)
         return CueHit(span, AttributionKind.DATELINE, None, "live-line")
+    wire = _CHINESE_WIRE.match(text, mention.end)  # "新华社北京1月1日电": the agency's dateline
+    if wire is not None:
+        return CueHit(
+            Span.of(text, mention.start, wire.end()), AttributionKind.DATELINE, None, "dateline"
+        )
     if text.startswith("】", mention.end):  # "【ワシントン共同】": a Japanese wire dateline
         opener = text.rfind("【", max(0, mention.start - 20), mention.start)
         if opener >= 0 and "】" not in text[opener : mention.start]:
@@ -409,6 +414,10 @@ def dateline(text: str, mention: Mention) -> CueHit | None:
 # What: a line opened by a time, up to the name. Example: "\n09.12 " before "AFP - …".
 # Why linear: anchored to the end of a 12-character window; fixed digit runs.
 _TIMED_LINE = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<time>\d{1,2}[.:h]\d{2})[ \t]{1,3}$")
+# What: a Chinese wire dateline after the agency: the place, the day, "电" (cabled). Example:
+# "北京1月1日电", "华盛顿12月3日电（记者 王强）" up to "电". Why linear: bounded runs of
+# ideographs and digits between literals.
+_CHINESE_WIRE = re.compile(r"[\u4e00-\u9fff]{0,8}\d{1,2}月\d{1,2}日电")
 # What: a place in capitals opening a line or following a sentence, and a bar, up to the
 # agency. Example: "MADRID | " before "EUROPA PRESS" (not "del PP | " before "EFE": a
 # caption's credit). Why linear: anchored to the window's end; one bounded class run.
