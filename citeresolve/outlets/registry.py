@@ -276,6 +276,8 @@ class OutletRegistry:
             )
         ):
             found = self.by_folded_tokens.get(tuple(w.casefold() for w in words))
+        if found is None and len(words) == 1 and "." in words[0]:
+            found = self.by_domain.get(words[0].casefold())  # "Kompas.com": its own domain
         if found is None and len(words) == 1 and 3 <= len(words[0]) <= 5 and words[0].istitle():
             found = self.by_tokens.get(
                 (words[0].upper(),)

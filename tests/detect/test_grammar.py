@@ -705,3 +705,31 @@ def test_chinese_wire_dateline():
         "dateline",
         "新华社北京1月1日电",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence", "kind"),
+    [
+        (
+            "Liputan6.com, Jakarta - Pemerintah menaikkan harga.",
+            "liputan6",
+            "Liputan6.com, Jakarta -",
+            "dateline",
+        ),
+        (
+            "Menurut laporan Kompas.com, harga naik.",
+            "kompas",
+            "Menurut laporan Kompas.com",
+            "report",
+        ),
+        (
+            "He said, according to Axios.com, that it was over.",
+            "axios",
+            "according to Axios.com",
+            "report",
+        ),
+    ],
+)
+def test_outlet_called_by_its_domain_and_indonesian_datelines(text, outlet, evidence, kind):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert (found.span.text, found.kind.value) == (evidence, kind)

@@ -388,6 +388,12 @@ def dateline(text: str, mention: Mention) -> CueHit | None:
     if timed is not None and _DASH_AFTER.match(text, mention.end):
         span = Span.of(text, timed.start("time"), mention.end)
         return CueHit(span, AttributionKind.DATELINE, None, "live-line")
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    if not text[line_start : mention.start].strip():
+        city = _CITY_DASH.match(text, mention.end)  # "Liputan6.com, Jakarta - ": outlet, city
+        if city is not None:
+            span = Span.of(text, mention.start, city.end())
+            return CueHit(span, AttributionKind.DATELINE, None, "dateline")
     wire = _CHINESE_WIRE.match(text, mention.end)  # "新华社北京1月1日电": the agency's dateline
     if wire is not None:
         return CueHit(
@@ -414,6 +420,9 @@ def dateline(text: str, mention: Mention) -> CueHit | None:
 # What: a line opened by a time, up to the name. Example: "\n09.12 " before "AFP - …".
 # Why linear: anchored to the end of a 12-character window; fixed digit runs.
 _TIMED_LINE = re.compile(r"(?:^|(?<=\n))[ \t]*(?P<time>\d{1,2}[.:h]\d{2})[ \t]{1,3}$")
+# What: a comma, a capitalised place, a dash, after an outlet opening a line. Example:
+# ", Jakarta -", " , JAKARTA –". Why linear: literals around one bounded class run.
+_CITY_DASH = re.compile(r" ?, [A-Z][A-Za-z .]{1,30} [-–—](?= )")
 # What: a Chinese wire dateline after the agency: the place, the day, "电" (cabled). Example:
 # "北京1月1日电", "华盛顿12月3日电（记者 王强）" up to "电". Why linear: bounded runs of
 # ideographs and digits between literals.

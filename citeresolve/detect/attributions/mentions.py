@@ -110,6 +110,8 @@ def _longest_name(word: str, registry: OutletRegistry) -> int:
         longest = max(longest, words_from.get(word.casefold(), 0))
     if word.istitle():
         longest = max(longest, words_from.get(word.upper(), 0))
+    if not longest and "." in word and word.casefold() in registry.by_domain:
+        longest = 1  # "Kompas.com", "Tempo.co": an outlet called by its domain
     return longest
 
 
