@@ -733,3 +733,10 @@ def test_chinese_wire_dateline():
 def test_outlet_called_by_its_domain_and_indonesian_datelines(text, outlet, evidence, kind):
     (found,) = [a for a in _default(text) if a.outlet_id == outlet]
     assert (found.span.text, found.kind.value) == (evidence, kind)
+
+
+def test_possessive_ends_a_name_before_a_programme():
+    (found,) = _default("He said so in an interview on CNN's State of the Union.")
+    assert (found.outlet_id, found.span.text) == ("cnn", "in an interview on CNN")
+    (found,) = _default("Lloyd's List reported the seizure.")
+    assert found.outlet_id == "lloyds-list"

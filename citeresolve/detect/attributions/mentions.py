@@ -188,8 +188,10 @@ def _part_of_longer_name(
     Bureau of Statistics", "Ministry of Foreign Affairs", "Reuters Institute"."""
     if index + size < len(words):
         after = words[index + size]
+        last = words[index + size - 1]
         if (
-            joined(text, words[index + size - 1], after)
+            joined(text, last, after)
+            and text[last.end : after.start] not in ("'s ", "’s ")  # "CNN's State of the Union"
             and capitalised_name_word(after)
             and after.text not in SAME_OUTLET_WORDS
             and after.text not in CREDIT_WORDS_AFTER
