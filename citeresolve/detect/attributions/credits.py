@@ -170,7 +170,7 @@ def _photographer_dot_credit(
     label = found.start("label")
     if not (_credit_position(text, label) or in_caption(label)):
         return None
-    return Region(found.start("label"), mention.end, names_from=mention.name_start)
+    return Region(label, mention.end, names_from=mention.name_start)
 
 
 # What: a credit label, a person's name of two to four capitalised words, a full stop, up to
@@ -186,7 +186,7 @@ def _agency_chains(
 ) -> Iterator[Region]:
     """ "（ＡＰ＝共同）", "(Reuters/AFP)", "（共同）" in a caption: a parenthesis holding only
     outlets, joined by "＝" (Japanese: AP's picture, distributed by Kyodo) or a slash. Alone,
-    the name must close its line, and no dateline dash may follow."""
+    the name must close its line (so "(Reuters) -", a dateline, is not one)."""
     for paren in _PAREN.finditer(text):
         parts = _CHAIN_JOINER.split(paren.group(1))
         if len(parts) == 1 and not _ends_its_line(text, paren.end()):

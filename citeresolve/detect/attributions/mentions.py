@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -304,22 +304,37 @@ def _glued_latin_mentions(text: str, registry: OutletRegistry) -> Iterator[Menti
         if not (start and UNSPACED.match(text, start - 1)) and not UNSPACED.match(text, end):
             continue  # spaced off on both sides: the word matcher's
         words = [(w.start() + start, w.group()) for w in re.finditer(r"\S+", run.group())]
-        index = 0
-        while index < len(words):
-            for size in range(min(len(words) - index, 6), 0, -1):
-                names = tuple(
-                    trim_possessive(w.rstrip(".-")) for _, w in words[index : index + size]
-                )
-                outlet_id = registry.match_words(names)
-                if outlet_id is not None and not registry.needs_article(names):
-                    first = words[index][0]
-                    yield Mention(
-                        first, words[index + size - 1][0] + len(names[-1]), first, outlet_id
-                    )
-                    index += size
-                    break
-            else:
-                index += 1
+        keys = [trim_possessive(w.rstrip(".-")) for _, w in words]
+        for index, size, outlet_id in _longest_names(keys, _named_with_article(registry), 6):
+            first, last = words[index][0], words[index + size - 1][0]
+            yield Mention(first, last + len(keys[index + size - 1]), first, outlet_id)
+
+
+def _named_with_article(registry: OutletRegistry) -> Callable[[tuple[str, ...]], str | None]:
+    """The registry's name lookup, less the names a bare word cannot be ("Hindu")."""
+
+    def lookup(names: tuple[str, ...]) -> str | None:
+        outlet_id = registry.match_words(names)
+        return None if outlet_id is None or registry.needs_article(names) else outlet_id
+
+    return lookup
+
+
+def _longest_names(
+    keys: Sequence[str], lookup: Callable[[tuple[str, ...]], str | None], longest: int
+) -> Iterator[tuple[int, int, str]]:
+    """(index, size, outlet id) of the longest names in a run of words, left to right, none
+    overlapping: each position tries ``longest`` words down to one."""
+    index = 0
+    while index < len(keys):
+        for size in range(min(longest, len(keys) - index), 0, -1):
+            outlet_id = lookup(tuple(keys[index : index + size]))
+            if outlet_id is not None:
+                yield index, size, outlet_id
+                index += size
+                break
+        else:
+            index += 1
 
 
 def declined_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
@@ -342,17 +357,9 @@ def _declined_in(
 ) -> Iterator[Mention]:
     """The longest declined names in a run of capitalised words joined by single spaces."""
     stems = [polish_stem(w.group()) for w in run]
-    index = 0
-    while index < len(run):
-        for size in range(min(longest, len(run) - index), 0, -1):
-            outlet_id = registry.by_polish_stems.get(tuple(stems[index : index + size]))
-            if outlet_id is not None:
-                start, end = run[index].start(), run[index + size - 1].end()
-                yield Mention(start, end, start, outlet_id)
-                index += size
-                break
-        else:
-            index += 1
+    for index, size, outlet_id in _longest_names(stems, registry.by_polish_stems.get, longest):
+        start, end = run[index].start(), run[index + size - 1].end()
+        yield Mention(start, end, start, outlet_id)
 
 
 # What: a letter only Polish (of the languages here) writes. Why linear: one character class.
