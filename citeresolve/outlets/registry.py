@@ -126,9 +126,6 @@ class OutletRegistry:
     # Names that open with an ASCII lower-case word ("dpa", "taz", "la Repubblica"): the only
     # words in lower case the matcher looks at (NAME_START finds all the others).
     lowercase_first_words: Mapping[str, re.Pattern[str]] = field(init=False, repr=False)
-    # Names written in Japanese, Chinese or Korean script ("ウォールストリート・ジャーナル",
-    # "共同通信"), as written, and one pattern for all of them, longest first: text in those
-    # scripts puts no space between words, so the word matcher cannot find them.
     # Aliases too ambiguous to match freely ("ANP", "Getty", "Mail", "Spiegel") by their words,
     # each of one outlet only: a credit line ("Foto: ANP") names that outlet, and a cue does
     # where typography sets the word apart ("laut Spiegel"), as for common-word names.
@@ -144,6 +141,9 @@ class OutletRegistry:
     # ("Messaggero",), for "al Messaggero", "du Monde", "ao Globo" (preposition and article
     # written as one word).
     by_words_after_article: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    # Names written in Japanese, Chinese or Korean script ("ウォールストリート・ジャーナル",
+    # "共同通信"), as written, and one pattern for all of them, longest first: text in those
+    # scripts puts no space between words, so the word matcher cannot find them.
     unspaced_names: Mapping[str, str] = field(init=False, repr=False)
     unspaced_pattern: re.Pattern[str] | None = field(init=False, repr=False)
 
@@ -169,9 +169,7 @@ class OutletRegistry:
                     handles.setdefault((platform, handle.casefold()), outlet.id)
         object.__setattr__(self, "by_tokens", exact)
         object.__setattr__(self, "by_folded_tokens", folded)
-        words_from: dict[str, int] = {}
-        for words in itertools.chain(exact, folded):
-            words_from[words[0]] = max(words_from.get(words[0], 0), len(words))
+        words_from = _most_words_by_first(itertools.chain(exact, folded))
         object.__setattr__(self, "words_from", words_from)
         object.__setattr__(self, "first_words", frozenset(words_from))
         object.__setattr__(self, "by_domain", domains)
@@ -206,10 +204,7 @@ class OutletRegistry:
                 if words and all(w[:1].isupper() and not w.isupper() for w in words):
                     stems.setdefault(tuple(polish_stem(w) for w in words), outlet.id)
         object.__setattr__(self, "by_polish_stems", stems)
-        ambiguous_from: dict[str, int] = {}
-        for words in self.by_ambiguous:
-            ambiguous_from[words[0]] = max(ambiguous_from.get(words[0], 0), len(words))
-        object.__setattr__(self, "ambiguous_words_from", ambiguous_from)
+        object.__setattr__(self, "ambiguous_words_from", _most_words_by_first(self.by_ambiguous))
         seconds: dict[str, set[str]] = {}
         for words in itertools.chain(exact, folded, self.by_ambiguous):
             if len(words) >= 2:
@@ -343,6 +338,14 @@ class OutletRegistry:
         for outlet in extra:
             outlets[outlet.id] = outlet
         return OutletRegistry(outlets)
+
+
+def _most_words_by_first(names: Iterable[tuple[str, ...]]) -> dict[str, int]:
+    """The most words of a name each first word opens: only those lengths are ever tried."""
+    most: dict[str, int] = {}
+    for words in names:
+        most[words[0]] = max(most.get(words[0], 0), len(words))
+    return most
 
 
 def _platforms(registry: OutletRegistry) -> list[str]:
