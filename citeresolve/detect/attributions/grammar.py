@@ -18,11 +18,13 @@ RIGHT_WINDOW = 80
 
 # --- Cues ------------------------------------------------------------------------------------
 
+
+_SENTENCE_END = frozenset('.!?;:)»"”\n')
+# Spaces and quotation marks: what stands between two words of one clause or around a name.
+_QUOTES = " \u00a0'’«»\"“”„‚‘"
 # What: the text between two words of one clause. Example: " ", " «", "l'" elision, "'s ".
 # Why linear: a bounded class run applied with fullmatch to a short gap.
-_SAME_CLAUSE = re.compile(r"[\s\u00a0'’«»\"“”„‚‘]{0,4}")
-_SENTENCE_END = frozenset('.!?;:)»"”\n')
-_QUOTES = " \u00a0'’«»\"“”„‚‘"
+_SAME_CLAUSE = re.compile("[\\s" + re.escape(_QUOTES) + "]{0,4}")
 _COMMA_CUES = frozenset(
     {"citing", "quoting", "citant", "citando", "zitiert", "cytując", "ссылаясь"}
 )
