@@ -27,7 +27,7 @@ from citeresolve.detect.attributions.grammar import (
     cue_around,
     dateline,
 )
-from citeresolve.detect.attributions.language import guess_language, page_language
+from citeresolve.detect.attributions.language import GUESS_CHARS, guess_language, page_language
 from citeresolve.detect.attributions.longtail import (
     evidence_names,
     name_after,
@@ -59,6 +59,7 @@ from citeresolve.detect.attributions.words import (
     FULLWIDTH_ALNUM,
     HAS_FULLWIDTH_ALNUM,
     indexed_phrases,
+    plain_words,
     word_set,
 )
 from citeresolve.detect.lexicon import Grammar, default_grammar
@@ -106,9 +107,12 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lengthen in lower case ("İ"): keep offsets
         lowered = text.translate(ASCII_LOWER)
-    page_lang = page_language(doc) or guess_language(text, grammar)
+    listed = plain_words(lowered)
+    # The page's words serve the language guess too, when the page is no longer than its sample.
+    sample_words = listed if len(lowered) <= GUESS_CHARS else None
+    page_lang = page_language(doc) or guess_language(text, grammar, sample_words)
     # Every lexicon's phrases, nouns and back-references, read from the text in one pass.
-    present = word_set(lowered)
+    present = word_set(lowered, listed)
     phrase_hits, noun_hits, back_hits = indexed_phrases(
         lowered, (grammar.unnamed_index, grammar.noun_index, grammar.back_index), present
     )

@@ -67,7 +67,8 @@ def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueH
     # "据新华社报道": the cue touches the name, or the title marks around it ("据《纽约时报》").
     touching = anchor - 1 if text[anchor - 1 : anchor] in TITLE_MARKS else anchor
     after = _after_title(text, anchor, tail)
-    for cue in grammar.before_unspaced:
+    unspaced = text[touching - 1 : touching] in grammar.before_unspaced_ends
+    for cue in grammar.before_unspaced if unspaced else ():
         head = cue.head
         if not text.startswith(head, touching - len(head)):
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from citeresolve.detect.attributions.words import WORD
+from citeresolve.detect.attributions.words import plain_words, trim_possessive
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.document import Document
 
@@ -52,8 +52,11 @@ def page_language(doc: Document) -> str | None:
     return None
 
 
-def guess_language(text: str, grammar: Grammar) -> str | None:
-    """The language whose small words (articles, adverbs) the text uses most; CJK by script."""
+def guess_language(
+    text: str, grammar: Grammar, lowered_words: list[str] | None = None
+) -> str | None:
+    """The language whose small words (articles, adverbs) the text uses most; CJK by script.
+    ``lowered_words``: plain_words of the lower-cased sample, when the caller listed them."""
     sample = text[:GUESS_CHARS]
     if _KANA.search(sample):
         return "ja"
@@ -63,9 +66,11 @@ def guess_language(text: str, grammar: Grammar) -> str | None:
         return "zh"
     votes: Counter[str] = Counter()
     function_words = grammar.function_words
+    if lowered_words is None:
+        lowered_words = plain_words(sample.lower())
     # Counted at C speed, then only the distinct words are looked up.
-    for word, count in Counter(WORD.findall(sample.casefold())).items():
-        lang = function_words.get(word)
+    for word, count in Counter(lowered_words).items():
+        lang = function_words.get(trim_possessive(word))
         if lang is not None:
             votes[lang] += count
     ranked = votes.most_common(2)

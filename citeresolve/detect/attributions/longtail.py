@@ -98,7 +98,7 @@ def publication_names(
         if hinted is None:
             hinted = weighed[written] = bool(
                 _CALL_SIGN.match(written)
-                or _PUBLICATION_HINT.search(written.lower().replace("-", " ").replace("’", "'"))
+                or _publication_hint(written.lower().replace("-", " ").replace("’", "'"))
                 or (" " in written and _opens_with_a_name(WORD.findall(written), first_words))
             )
         if not hinted:
@@ -321,17 +321,20 @@ def evidence_names(doc: Document, lowered: str) -> list[tuple[int, int]]:
     return found
 
 
-# What: a word of a lower-cased name run that says "publication": one of the publication
-# words (maybe possessive) or a word ending in a publication suffix, between spaces and the
-# quotes, dots and commas around words. Example: "courier", "abendblatt", "argus's".
-# Why linear: literal alternations between boundary checks; the class runs are bounded by them.
-_PUBLICATION_HINT = re.compile(
-    r"(?:^|(?<=\s))['.,]*(?:"
-    + "|".join(sorted(map(re.escape, cues.PUBLICATION_WORDS), key=len, reverse=True))
-    + r")(?:'s)?['.,]*(?=\s|$)|(?:"
-    + "|".join(sorted(map(re.escape, cues.PUBLICATION_SUFFIXES), key=len, reverse=True))
-    + r")['.,]*(?=\s|$)"
-)
+def _publication_hint(lowered: str) -> bool:
+    """A word of a lower-cased name run that says "publication": one of the publication
+    words (maybe possessive) or a word ending in a publication suffix, with the quotes, dots
+    and commas around words ("courier", "abendblatt", "argus's"). Set and suffix tests per
+    word: a regex alternation of every word was tried at every position of every run."""
+    for token in lowered.split():
+        core = token.strip("'.,")
+        if core.endswith(cues.PUBLICATION_SUFFIXES) or core in cues.PUBLICATION_WORDS:
+            return True
+        if core[-2:] == "'s" and core[:-2] in cues.PUBLICATION_WORDS:
+            return True
+    return False
+
+
 # What: a run of capitalised words. Example: "Vanity Fair", "The Daily Beast".
 # Why linear: each repetition starts with a literal space and a capital.
 _NAME_RUN = re.compile(r"[A-Z][\w'’&.-]{1,30}(?: (?:of |de |& )?[A-Z0-9][\w'’&.-]{0,30}){0,5}")

@@ -144,6 +144,8 @@ def _mention_at(
 ) -> Mention | None:
     """The longest name opening at ``position``; the words before it are listed only once a
     name matched (most capitalised words open none)."""
+    if not _may_match(text, position, registry):
+        return None
     ahead = [
         Word(m.start(), m.end("w"), m.group("w"))
         for m in itertools.islice(WORD.finditer(text, position), longest + 1)
@@ -179,6 +181,22 @@ def _mention_at(
             end = following.end  # "CNBC News" is CNBC
         return Mention(start, end, ahead[0].start, outlet_id, ambiguous)
     return None
+
+
+def _may_match(text: str, position: int, registry: OutletRegistry) -> bool:
+    """Whether a name can open here, told by the next word alone: most words that open a
+    longer name ("New", "Le") are followed by none of its second words and are no name alone,
+    and the words around them need not be listed."""
+    first = WORD.match(text, position)
+    if first is None:
+        return False
+    word = first.group("w")
+    following = WORD.search(text, first.end())
+    if following is not None and following.group("w").casefold() in registry.second_words.get(
+        word.casefold(), ()
+    ):
+        return True
+    return registry.match_words((word,)) is not None or (word,) in registry.by_ambiguous
 
 
 def _part_of_longer_name(

@@ -137,10 +137,16 @@ HYPHEN_DESCRIPTOR = re.compile(
 )
 
 
-def word_set(lowered: str) -> set[str]:
+def plain_words(lowered: str) -> list[str]:
+    """The words of a lower-cased text in order, listed at C speed (a possessive kept on)."""
+    return _PLAIN_WORD.findall(lowered)
+
+
+def word_set(lowered: str, listed: list[str] | None = None) -> set[str]:
     """The distinct words of a lower-cased text, a possessive cut off, listed at C speed: what
-    the phrase and name matchers ask before they look for a word's places."""
-    words = set(_PLAIN_WORD.findall(lowered))
+    the phrase and name matchers ask before they look for a word's places. ``listed``: the
+    text's plain_words, when the caller has them."""
+    words = set(plain_words(lowered) if listed is None else listed)
     possessive = [w for w in words if w[-2:] in POSSESSIVES]  # distinct words only
     words.difference_update(possessive)
     words.update(w[:-2] for w in possessive)

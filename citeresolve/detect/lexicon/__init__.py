@@ -106,6 +106,7 @@ class Grammar:
     after_by_first: Mapping[str, tuple[Cue, ...]]  # by the cue's first word, longest first
     after_unspaced: tuple[Cue, ...]  # "によると": matched right at the name's end
     before_unspaced: tuple[Cue, ...]  # "据": matched right before the name
+    before_unspaced_ends: frozenset[str]  # their heads' last characters: most names have none
     after_nouns: Mapping[str, Cue]
     between: frozenset[str]
     adverbs: frozenset[str]
@@ -229,6 +230,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         after_by_first=longest_first(after),
         after_unspaced=tuple(sorted(after_unspaced, key=lambda c: -len(c.phrase))),
         before_unspaced=tuple(sorted(before_unspaced, key=lambda c: -len(c.phrase))),
+        before_unspaced_ends=frozenset(cue.head[-1] for cue in before_unspaced),
         after_nouns=after_nouns,
         between=frozenset(sets["between"]),
         adverbs=frozenset(sets["adverbs"]),
