@@ -287,6 +287,8 @@ def _separators(text: str) -> Iterator[re.Match[str]]:
         if found.start() >= end:
             end = found.end()
             yield found
+
+
 # What: the label word right before a separator. Example: "Foto", "Bild ", "Фото", "Fot.".
 # Why linear: a bounded class run anchored at the end of a 24-character window.
 _LABEL_BEFORE = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_]{2,20}\.?)[ \t]{0,2}$")
