@@ -78,33 +78,83 @@ _MAX_HOST_LENGTH = 253
 _MAX_LABEL_LENGTH = 63
 
 # Letters and digits a scheme-less host is made of: ASCII, Latin-1 and Latin Extended
-# letters, combining diacritics, Greek, Cyrillic and Latin Extended Additional.
-_HOST_LETTERS = (
-    r"0-9A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u036f"
-    r"\u0370-\u03ff\u0400-\u052f\u1e00-\u1eff"
+# letters, combining diacritics, Greek, Cyrillic and Latin Extended Additional; the same
+# ranges as a regex class and as a set (the candidate scan tests characters one by one).
+_HOST_RANGES = (
+    (0x30, 0x39),
+    (0x41, 0x5A),
+    (0x61, 0x7A),
+    (0xC0, 0xD6),
+    (0xD8, 0xF6),
+    (0xF8, 0x24F),
+    (0x300, 0x36F),
+    (0x370, 0x3FF),
+    (0x400, 0x52F),
+    (0x1E00, 0x1EFF),
 )
+_HOST_LETTERS = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in _HOST_RANGES)
+_HOST_LETTER_SET = frozenset(chr(c) for low, high in _HOST_RANGES for c in range(low, high + 1))
+_HOST_RUN_CHARS = _HOST_LETTER_SET | {"_", "-"}  # what a host's first label is made of
 
 # Scheme in any letter case, spelled out rather than using re.IGNORECASE (under which
 # [a-z] would also match the Kelvin sign and the long s).
 _SCHEME = r"[Hh][Tt][Tt][Pp][Ss]?://"
+# Cannot backtrack catastrophically: literal classes and one optional class.
+_SCHEME_AT = re.compile(_SCHEME)
+# Matches the rest of a scheme-less host candidate after its first dot: host characters
+# and dots, up to an embedded scheme ("e.g." in "e.g.http://x.com"). Cannot backtrack
+# catastrophically: each step consumes one character behind a fixed-width lookahead.
+_HOST_TAIL = re.compile(rf"(?:(?!{_SCHEME})[{_HOST_LETTERS}._\-])*")
 
-# Matches the next place a URL could begin: either
-#   scheme: "http://" or "https://" in any case, e.g. "HTTPS://" in "(HTTPS://x.com)";
-#   host:   a maximal run of scheme-less host characters (_HOST_LETTERS, ".", "-", "_")
-#           that starts with a letter or digit and stops before an embedded scheme,
-#           e.g. "pic.twitter.com" in "pic.twitter.com/6cUPyB9YqA", "e.g." in
-#           "e.g.http://x.com".
-# Only runs that hold a dot are host candidates (every host has one): most words are
-# skipped inside the regex engine instead of costing a Python step each.
-# Cannot backtrack catastrophically: the lookbehind admits only the first character of a
-# run; the run before the dot cannot contain a dot, so it ends in one way; each star's step
-# consumes one character behind a fixed-width (at most 8 characters) lookahead, and a start
-# that fails fails once per run, so the scan stays linear.
-_CANDIDATE = re.compile(
-    rf"(?P<scheme>{_SCHEME})"
-    rf"|(?<![{_HOST_LETTERS}._\-])(?P<host>[{_HOST_LETTERS}](?:(?!{_SCHEME})[{_HOST_LETTERS}_\-])*"
-    rf"\.(?:(?!{_SCHEME})[{_HOST_LETTERS}._\-])*)"
-)
+
+class _Candidates:
+    """The next places a URL could begin, in text order, none overlapping the last:
+
+    * scheme: "http://" or "https://" in any case, e.g. "HTTPS://" in "(HTTPS://x.com)";
+    * host: a maximal run of scheme-less host characters (_HOST_LETTERS, ".", "-", "_")
+      that starts with a letter or digit, holds a dot and stops before an embedded scheme,
+      e.g. "pic.twitter.com" in "pic.twitter.com/6cUPyB9YqA", "e.g." in "e.g.http://x.com".
+
+    Every host has a dot: the scan goes from dot to dot (str.find) and reads back over the
+    run before each, so most words cost nothing; a regex trying a host at every position
+    of the text cost most of link detection. Linear: each dot and each run is read once.
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._scheme = _SCHEME_AT.search(text)  # the next scheme, kept until passed
+
+    def after(self, pos: int) -> tuple[str, int, int] | None:
+        """(kind, start, end) of the first candidate starting at ``pos`` or later."""
+        scheme = self._scheme
+        if scheme is not None and scheme.start() < pos:
+            scheme = self._scheme = _SCHEME_AT.search(self._text, pos)
+        limit = len(self._text) if scheme is None else scheme.start()
+        host = self._host(pos, limit)
+        if host is not None:
+            return host
+        return None if scheme is None else ("scheme", scheme.start(), scheme.end())
+
+    def _host(self, pos: int, limit: int) -> tuple[str, int, int] | None:
+        """The first host candidate starting in [pos, limit)."""
+        text = self._text
+        dot = text.find(".", pos)
+        while dot >= 0:
+            start = dot
+            while start > 0 and text[start - 1] in _HOST_RUN_CHARS:
+                start -= 1
+            if start >= limit:
+                return None
+            if (
+                start < dot
+                and start >= pos
+                and text[start] in _HOST_LETTER_SET
+                and text[start - 1 : start] != "."
+            ):
+                return "host", start, _match_end(_HOST_TAIL, text, dot + 1)
+            dot = text.find(".", dot + 1)
+        return None
+
 
 # Characters that end a host after "http(s)://": whitespace, ASCII punctuation other
 # than "-", "." and "_", Latin-1 punctuation and symbols, the general, supplemental and
@@ -154,9 +204,6 @@ _USERINFO = re.compile(r":[^\s/?#@]{0,256}@")
 # Cannot backtrack catastrophically: one character class under one star.
 _TCO_SLUG = re.compile(r"[0-9A-Za-z]*")
 
-# Matches one character of _HOST_LETTERS, e.g. "é". A single class, no repetition.
-_HOST_LETTER = re.compile(rf"[{_HOST_LETTERS}]")
-
 # Characters after which a URL does not start: "@" and "#" (also fullwidth, U+FF20 and
 # U+FF03) and "$" mark mentions, hashtags and cashtags; a scheme-less host also may not
 # follow "/", ".", "-" or "_" (``path/x.com``, ``.hidden.com``).
@@ -183,11 +230,12 @@ def find_bare_urls(text: str) -> Iterator[BareUrl]:
     if "." not in text:  # every host has a dot
         return
     pos = 0
-    while (match := _CANDIDATE.search(text, pos)) is not None:
-        start = match.start()
+    candidates = _Candidates(text)
+    while (found := candidates.after(pos)) is not None:
+        kind, start, match_end = found
         before = text[start - 1] if start else " "
-        if match.lastgroup == "scheme":
-            host_start = match.end()
+        if kind == "scheme":
+            host_start = match_end
             pos = host_start  # on rejection, rescan the host as plain text
             if before in _NOT_BEFORE_SCHEME or (before.isascii() and before.isalnum()):
                 continue
@@ -203,10 +251,10 @@ def find_bare_urls(text: str) -> Iterator[BareUrl]:
             scheme = text[start:host_start].lower()
             yield BareUrl(start, end, scheme + text[host_start:end])
         else:
-            pos = match.end()
-            if before in _NOT_BEFORE_HOST or _HOST_LETTER.match(before):
+            pos = match_end
+            if before in _NOT_BEFORE_HOST or before in _HOST_LETTER_SET:
                 continue
-            host_len, tld = _host(match.group(), with_scheme=False)
+            host_len, tld = _host(text[start:match_end], with_scheme=False)
             if not host_len:
                 continue
             host_end = start + host_len

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from importlib.resources import files
 
@@ -9,6 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from citeresolve.detect import bare_urls
 from citeresolve.detect.bare_urls import BareUrl, find_bare_urls
 
 
@@ -889,3 +891,24 @@ def test_adversarial_input_is_fast(text):
     started = time.perf_counter()
     list(find_bare_urls(text))
     assert time.perf_counter() - started < 1.0
+
+
+# The candidate pattern as one regex (leftmost scheme or host, the host not inside a run):
+# the definition the dot-to-dot scan must agree with at every position.
+_HOST = bare_urls._HOST_LETTERS
+_CANDIDATE_ORACLE = re.compile(
+    rf"(?P<scheme>{bare_urls._SCHEME})"
+    rf"|(?<![{_HOST}._\-])(?P<host>[{_HOST}](?:(?!{bare_urls._SCHEME})[{_HOST}_\-])*"
+    rf"\.(?:(?!{bare_urls._SCHEME})[{_HOST}._\-])*)"
+)
+HOSTISH = st.text(alphabet="ab.-_:/Hhtps é中@ ", max_size=40)
+
+
+@settings(max_examples=400, deadline=None, database=None)
+@given(st.one_of(st.text(max_size=60), URLISH.map("".join), HOSTISH))
+def test_candidate_scan_agrees_with_the_candidate_pattern(text):
+    candidates = bare_urls._Candidates(text)
+    for pos in range(len(text) + 1):  # the scan is asked at rising positions
+        match = _CANDIDATE_ORACLE.search(text, pos)
+        expected = None if match is None else (match.lastgroup, match.start(), match.end())
+        assert candidates.after(pos) == expected, pos

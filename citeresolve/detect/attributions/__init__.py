@@ -60,6 +60,7 @@ from citeresolve.detect.attributions.words import (
     HAS_FULLWIDTH_ALNUM,
     indexed_phrases,
     plain_words,
+    word_runs,
     word_set,
 )
 from citeresolve.detect.lexicon import Grammar, default_grammar
@@ -126,7 +127,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     )
     unnamed = _without_overlaps(
         [
-            *unnamed_phrases(text, lowered),
+            *unnamed_phrases(text, lowered, word_runs(present)),
             *lexicon_phrases(text, lowered, grammar, phrase_hits, noun_hits),
         ]
     )

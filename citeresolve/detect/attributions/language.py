@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from citeresolve.detect.attributions.words import plain_words, trim_possessive
+from citeresolve.detect.attributions.words import plain_words
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.document import Document
 
@@ -15,6 +15,7 @@ _TAG = re.compile(r"([A-Za-z]{2,3})(?:[-_]([A-Za-z0-9]{1,8}))?")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CJK = re.compile(r"[\u3040-\u30ff\uac00-\ud7af\u4e00-\u9fff]")  # any of the three
 GUESS_CHARS = 6_000  # the start of an article tells its language; the rest costs time
 
 
@@ -58,21 +59,22 @@ def guess_language(
     """The language whose small words (articles, adverbs) the text uses most; CJK by script.
     ``lowered_words``: plain_words of the lower-cased sample, when the caller listed them."""
     sample = text[:GUESS_CHARS]
-    if _KANA.search(sample):
-        return "ja"
-    if _HANGUL.search(sample):
-        return "ko"
-    if len(_HAN.findall(sample)) > 20:
-        return "zh"
+    if _CJK.search(sample):  # one scan tells most pages they are written in none of them
+        if _KANA.search(sample):
+            return "ja"
+        if _HANGUL.search(sample):
+            return "ko"
+        if len(_HAN.findall(sample)) > 20:
+            return "zh"
     votes: Counter[str] = Counter()
     function_words = grammar.function_words
     if lowered_words is None:
         lowered_words = plain_words(sample.lower())
-    # Counted at C speed, then only the distinct words are looked up.
-    for word, count in Counter(lowered_words).items():
-        lang = function_words.get(trim_possessive(word))
-        if lang is not None:
-            votes[lang] += count
+    # Counted at C speed, then only the distinct words that are function words (a set
+    # intersection, possessive forms included) are looked up.
+    counts = Counter(lowered_words)
+    for word in counts.keys() & function_words.keys():
+        votes[function_words[word]] += counts[word]
     ranked = votes.most_common(2)
     if not ranked or ranked[0][1] < 3:
         return None

@@ -63,6 +63,7 @@ def find_mentions(
     """
     taken_until = -1
     longest_of: dict[str, int] = {}  # an article repeats its words: each is weighed once
+    single_names: dict[str, bool] = {}
     for position, written in _name_starts(text, registry, lowered_words):
         longest = longest_of.get(written)
         if longest is None:
@@ -75,7 +76,7 @@ def find_mentions(
         if position and WORD_CHAR.match(text, position - 1):
             continue
         if longest:
-            mention = _mention_at(text, position, longest, registry, lead_words)
+            mention = _mention_at(text, position, longest, registry, lead_words, single_names)
         else:
             mention = _compound_head(position, written, registry, report_nouns)
         if mention is not None:
@@ -140,11 +141,16 @@ def _name_starts(
 
 
 def _mention_at(
-    text: str, position: int, longest: int, registry: OutletRegistry, lead_words: frozenset[str]
+    text: str,
+    position: int,
+    longest: int,
+    registry: OutletRegistry,
+    lead_words: frozenset[str],
+    single_names: dict[str, bool],
 ) -> Mention | None:
     """The longest name opening at ``position``; the words before it are listed only once a
     name matched (most capitalised words open none)."""
-    if not _may_match(text, position, registry):
+    if not _may_match(text, position, registry, single_names):
         return None
     ahead = [
         Word(m.start(), m.end("w"), m.group("w"))
@@ -183,10 +189,13 @@ def _mention_at(
     return None
 
 
-def _may_match(text: str, position: int, registry: OutletRegistry) -> bool:
+def _may_match(
+    text: str, position: int, registry: OutletRegistry, single_names: dict[str, bool]
+) -> bool:
     """Whether a name can open here, told by the next word alone: most words that open a
     longer name ("New", "Le") are followed by none of its second words and are no name alone,
-    and the words around them need not be listed."""
+    and the words around them need not be listed. ``single_names`` keeps, per word, whether it is a
+    name by itself: an article repeats its words."""
     first = WORD.match(text, position)
     if first is None:
         return False
@@ -196,7 +205,12 @@ def _may_match(text: str, position: int, registry: OutletRegistry) -> bool:
         word.casefold(), ()
     ):
         return True
-    return registry.match_words((word,)) is not None or (word,) in registry.by_ambiguous
+    named = single_names.get(word)
+    if named is None:
+        named = single_names[word] = (
+            registry.match_words((word,)) is not None or (word,) in registry.by_ambiguous
+        )
+    return named
 
 
 def _part_of_longer_name(

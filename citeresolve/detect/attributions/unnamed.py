@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from citeresolve.detect import cues
@@ -41,10 +42,22 @@ _NOUNS_BY_FIRST = {
 }
 
 
-def unnamed_phrases(text: str, lowered: str) -> Iterator[Phrase]:
-    """Outlet nouns with what makes them a source: "a French newspaper", "state media"."""
+def unnamed_phrases(
+    text: str, lowered: str, runs: AbstractSet[str] | None = None
+) -> Iterator[Phrase]:
+    """Outlet nouns with what makes them a source: "a French newspaper", "state media".
+    ``runs`` (word_runs of the text, if the caller has them) says which nouns can occur."""
     taken_until = -1
-    for hit_start, hit_end in longest_first(occurrences(lowered, cues.OUTLET_NOUNS)):
+    nouns = (
+        cues.OUTLET_NOUNS
+        if runs is None
+        else [
+            n
+            for n, words in zip(cues.OUTLET_NOUNS, _NOUN_WORDS, strict=True)
+            if all(w in runs for w in words)
+        ]
+    )
+    for hit_start, hit_end in longest_first(occurrences(lowered, nouns)):
         if hit_start < taken_until or not alone(text, hit_start, hit_end):
             continue
         words, index = around(text, hit_start, before=PHRASE_CONTEXT, after=3)
@@ -70,7 +83,7 @@ def unnamed_phrases(text: str, lowered: str) -> Iterator[Phrase]:
             continue
         taken_until = noun_end
         yield Phrase(start, noun_end, text[start:noun_end])
-    for bare in cues.BARE_PHRASES.finditer(text):
+    for bare in cues.BARE_PHRASES.finditer(text) if "report" in lowered else ():
         before = text[max(0, bare.start() - 40) : bare.start()].split()
         if before and (
             before[-1].lower() in cues.DESCRIPTORS or before[-1].lower() in cues.NATIONALITIES

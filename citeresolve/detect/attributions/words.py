@@ -153,6 +153,21 @@ def word_set(lowered: str, listed: list[str] | None = None) -> set[str]:
     return words
 
 
+def word_runs(present: Set[str]) -> set[str]:
+    """The letter-and-digit runs of a word_set's words ("news" and "style" of "news-style"):
+    a phrase stands alone in the text only where each of its words is one, which a set
+    tells before the text is searched for it."""
+    runs = set(present)
+    for word in present:
+        if not word.isalnum():  # a joiner inside: the same class as the word pattern's
+            runs.update(_JOINERS.split(word))
+    return runs
+
+
+# What: one character that joins the runs of a plain word. Why linear: a single class.
+_JOINERS = re.compile(r"[.'’&-]")
+
+
 def indexed_phrases(
     lowered: str, indexes: Sequence[PhraseIndex], present: Set[str] | None = None
 ) -> list[list[tuple[int, int]]]:

@@ -123,7 +123,8 @@ class Grammar:
     credit_labels: frozenset[str]
     credit_phrases: tuple[Cue, ...]
     languages: tuple[str, ...]
-    function_words: Mapping[str, str]  # a word only one language uses -> that language
+    # A word only one language uses -> that language; with a possessive too, as texts write it.
+    function_words: Mapping[str, str]
     unnamed_index: PhraseIndex
     back_index: PhraseIndex
     noun_index: PhraseIndex
@@ -250,7 +251,12 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         credit_labels=frozenset(sets["credit_labels"]),
         credit_phrases=tuple(credit_phrases),
         languages=tuple(languages),
-        function_words={w: next(iter(langs)) for w, langs in seen_in.items() if len(langs) == 1},
+        function_words={
+            form: next(iter(langs))
+            for w, langs in seen_in.items()
+            if len(langs) == 1
+            for form in (w, f"{w}'s", f"{w}’s")  # "there's" counts as "there"
+        },
         unnamed_index=PhraseIndex.of(p for p, _ in unnamed_phrases),
         back_index=PhraseIndex.of(p for p, _ in back_references),
         noun_index=PhraseIndex.of(sets["unnamed_nouns"]),
