@@ -73,12 +73,11 @@ CREDIT_LABEL = re.compile(
     r"video|footage|photo\s+credit|image\s+credit|image\s+source|credit|credits))"
     r"(?:\s*[:|]\s*|\s+(?:via|by|courtesy\s+of|credit(?:ed)?\s+to|from\s+(?=\S+\s+via))\s+)",
 )
-# What: a word that can open a credit label, searched in ASCII-lowered text; the label's
+# Words that can open a credit label, as whole words of the lower-cased text; the label's
 # position (line start, sentence start, after "(") is checked in code. Example: "photo".
-# Why linear: a literal alternation, so the engine scans ahead on its first characters.
-CREDIT_WORD = re.compile(
-    r"top|main|lead|header|featured|cover|file|images?|photo(?:graph(?:y)?|s)?|pictures?|pic"
-    r"|illustration|graphic|video|footage|credits?"
+CREDIT_OPENERS = frozenset(
+    "top main lead header featured cover file image images photo photos photograph "
+    "photography picture pictures pic illustration graphic video footage credit credits".split()
 )
 
 # Words that mark a parenthesised "A/B" as a photo credit rather than any slash pair.

@@ -114,6 +114,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     page_lang = page_language(doc) or guess_language(text, grammar, sample_words)
     # Every lexicon's phrases, nouns and back-references, read from the text in one pass.
     present = word_set(lowered, listed)
+    runs = word_runs(present)
     phrase_hits, noun_hits, back_hits = indexed_phrases(
         lowered, (grammar.unnamed_index, grammar.noun_index, grammar.back_index), present
     )
@@ -127,7 +128,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     )
     unnamed = _without_overlaps(
         [
-            *unnamed_phrases(text, lowered, word_runs(present)),
+            *unnamed_phrases(text, lowered, runs),
             *lexicon_phrases(text, lowered, grammar, phrase_hits, noun_hits),
         ]
     )
@@ -140,7 +141,13 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
 
     name_starts = [m.name_start for m in mentions]  # ascending: mentions come in text order
     for credit in credit_regions(
-        text, lowered, mentions, registry, grammar, in_caption=lambda at: in_caption(doc, at)
+        text,
+        lowered,
+        mentions,
+        registry,
+        grammar,
+        in_caption=lambda at: in_caption(doc, at),
+        runs=runs,
     ):
         first = bisect_left(name_starts, credit.start)
         inside = [

@@ -5,13 +5,14 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.grammar import PLACE_BAR
 from citeresolve.detect.attributions.longtail import JOB_WORDS, NOT_AGENCIES, publication
 from citeresolve.detect.attributions.mentions import Mention
-from citeresolve.detect.attributions.words import alone
+from citeresolve.detect.attributions.words import alone, occurrences
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry, name_tokens
@@ -31,17 +32,19 @@ def credit_regions(
     registry: OutletRegistry,
     grammar: Grammar,
     in_caption: Callable[[int], bool],
+    runs: AbstractSet[str],
 ) -> Iterator[Region]:
-    """Stretches that credit an image: labelled lines, "(A/Getty Images)", "REUTERS/Name"."""
+    """Stretches that credit an image: labelled lines, "(A/Getty Images)", "REUTERS/Name".
+    ``runs``: the text's word_runs."""
     yield from _labelled(text, grammar, in_caption)
-    for word in cues.CREDIT_WORD.finditer(lowered):
-        if not alone(text, word.start(), word.end()) or not _credit_position(text, word.start()):
+    for word_start, word_end in _credit_openers(text, lowered, runs):
+        if not _credit_position(text, word_start):
             continue
-        label = cues.CREDIT_LABEL.match(lowered, word.start())
+        label = cues.CREDIT_LABEL.match(lowered, word_start)
         if label is None:
-            if word.group() not in _LONE_LABELS:
+            if lowered[word_start:word_end] not in _LONE_LABELS:
                 continue  # "Video" alone on a line titles a clip, it does not credit one
-            lone = _label_alone(text, word.start(), word.end())
+            lone = _label_alone(text, word_start, word_end)
             if lone is not None:
                 yield lone
             continue
@@ -107,6 +110,14 @@ def credit_regions(
             )
         ):
             yield Region(mention.start - 1, mention.end + 1)
+
+
+def _credit_openers(text: str, lowered: str, runs: AbstractSet[str]) -> list[tuple[int, int]]:
+    """Where a word that can open a credit label stands alone, in text order: only the
+    openers among the text's word runs are looked for (a regex alternation of them all
+    was tried at every position)."""
+    found = occurrences(lowered, cues.CREDIT_OPENERS & runs)
+    return [(start, end) for start, end in found if alone(text, start, end)]
 
 
 def _copyright_marks(lowered: str) -> Iterator[re.Match[str]]:

@@ -336,8 +336,9 @@ def _publication_hint(lowered: str) -> bool:
 
 
 # What: a run of capitalised words. Example: "Vanity Fair", "The Daily Beast".
-# Why linear: each repetition starts with a literal space and a capital.
-_NAME_RUN = re.compile(r"[A-Z][\w'’&.-]{1,30}(?: (?:of |de |& )?[A-Z0-9][\w'’&.-]{0,30}){0,5}")
+# Why linear: each repetition starts with a literal space and a capital; the word runs are
+# possessive (a space, which they exclude, follows them: giving back never helps).
+_NAME_RUN = re.compile(r"[A-Z][\w'’&.-]{1,30}+(?: (?:of |de |& )?[A-Z0-9][\w'’&.-]{0,30}+){0,5}")
 
 
 def _site_label(href: str) -> str | None:
