@@ -286,7 +286,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     found.extend(
         replace(a, lang=lang_of(None), rule=a.rule or "long-tail")
         for a in itertools.chain(
-            unregistered(text, lowered, taken, registry), unregistered_bylines(text, taken)
+            unregistered(text, lowered, taken, registry, runs), unregistered_bylines(text, taken)
         )
     )
     found.extend(

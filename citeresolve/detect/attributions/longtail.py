@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from urllib.parse import urlsplit
 
 from citeresolve.detect import cues
@@ -15,6 +16,7 @@ from citeresolve.detect.attributions.words import (
     WORD,
     WORD_CHAR,
     Word,
+    held,
     joined,
     occurrences,
     trim_possessive,
@@ -196,10 +198,15 @@ def quoted_titles(
 
 
 def unregistered(
-    text: str, lowered: str, taken: list[tuple[int, int]], registry: OutletRegistry
+    text: str,
+    lowered: str,
+    taken: list[tuple[int, int]],
+    registry: OutletRegistry,
+    runs: AbstractSet[str],
 ) -> Iterator[Attribution]:
     """Publications the registry does not know that only these patterns credit: "(via X)",
-    a call sign's dateline, a masthead word before a strong verb ("Gizmodo reported")."""
+    a call sign's dateline, a masthead word before a strong verb ("Gizmodo reported").
+    ``runs``: the text's word_runs."""
 
     occupied = sorted(taken)
     starts = [a for a, _ in occupied]
@@ -221,7 +228,7 @@ def unregistered(
             yield unregistered_attribution(
                 text, dateline.start(), dateline.end(), name, AttributionKind.DATELINE
             )
-    for verb_start, verb_end in occurrences(lowered, _UNREGISTERED_VERB_PHRASES):
+    for verb_start, verb_end in occurrences(lowered, held(_UNREGISTERED_VERB_PHRASES, runs)):
         if lowered[verb_start - 1 : verb_start] != " " or WORD_CHAR.match(text, verb_end):
             continue
         before = verb_start - 1

@@ -12,6 +12,7 @@ from citeresolve.detect.attributions.words import (
     Word,
     alone,
     around,
+    held,
     joined,
     longest_first,
     occurrences,
@@ -48,15 +49,7 @@ def unnamed_phrases(
     """Outlet nouns with what makes them a source: "a French newspaper", "state media".
     ``runs`` (word_runs of the text, if the caller has them) says which nouns can occur."""
     taken_until = -1
-    nouns = (
-        cues.OUTLET_NOUNS
-        if runs is None
-        else [
-            n
-            for n, words in zip(cues.OUTLET_NOUNS, _NOUN_WORDS, strict=True)
-            if all(w in runs for w in words)
-        ]
-    )
+    nouns = cues.OUTLET_NOUNS if runs is None else held(cues.OUTLET_NOUNS, runs)
     for hit_start, hit_end in longest_first(occurrences(lowered, nouns)):
         if hit_start < taken_until or not alone(text, hit_start, hit_end):
             continue

@@ -168,6 +168,12 @@ def word_runs(present: Set[str]) -> set[str]:
 _JOINERS = re.compile(r"[.'’&-]")
 
 
+def held(phrases: Iterable[str], runs: Set[str]) -> list[str]:
+    """The phrases whose every word is one of the text's word ``runs``: the only ones that
+    can stand alone in it, and the only ones worth searching it for."""
+    return [phrase for phrase in phrases if all(word in runs for word in phrase.split())]
+
+
 def indexed_phrases(
     lowered: str, indexes: Sequence[PhraseIndex], present: Set[str] | None = None
 ) -> list[list[tuple[int, int]]]:
@@ -179,8 +185,12 @@ def indexed_phrases(
         present = word_set(lowered)
     for index, hits in zip(indexes, found, strict=True):
         for word in present & index.by_last.keys():
+            # Only phrases whose every word the text holds ("as" ends many, in few texts).
+            phrases = [p for p in index.by_last[word] if all(_may_hold(w, present) for w in p[:-1])]
+            if not phrases:
+                continue
             for start, end in _whole_word(lowered, word):
-                for phrase in index.by_last[word]:
+                for phrase in phrases:
                     first = _phrase_start(lowered, phrase[:-1], start)
                     if first is not None:
                         hits.append((first, end))
@@ -189,6 +199,12 @@ def indexed_phrases(
             hits.extend(occurrences(lowered, index.unspaced))
         hits.sort()
     return found
+
+
+def _may_hold(word: str, present: Set[str]) -> bool:
+    """Whether a text whose word_set is ``present`` may hold ``word`` as a plain word: a
+    possessive form is cut off in the set, so such a word may always be there."""
+    return word in present or word[-2:] in POSSESSIVES
 
 
 def _whole_word(lowered: str, word: str) -> Iterator[tuple[int, int]]:
