@@ -30,6 +30,7 @@ LEXICON_EN = {
     "after": [{"phrase": "reported", "kind": "report"}, {"phrase": "said", "kind": "report"}],
     "agent_markers": ["by"],
     "agent_heads": ["analysis", "confirmed"],
+    "speech_words": ["said"],
     "after_nouns": [{"phrase": "op-ed", "kind": "report"}, {"phrase": "anchor", "kind": "report"}],
     "between": ["the", "a", "an", "phone"],
     "adverbs": ["also"],
@@ -740,3 +741,101 @@ def test_possessive_ends_a_name_before_a_programme():
     assert (found.outlet_id, found.span.text) == ("cnn", "in an interview on CNN")
     (found,) = _default("Lloyd's List reported the seizure.")
     assert found.outlet_id == "lloyds-list"
+
+
+QUOTED_NAMES = [
+    (
+        'Der "Corriere della Sera" schreibt, Rom zahle.',
+        "corriere-della-sera",
+        'Corriere della Sera" schreibt',
+    ),
+    ("Die Wochenzeitung „Panorama“ berichtet über den Fall.", "panorama", "Panorama“ berichtet"),
+    ('Dazu schreibt der "Standard" aus Wien: Es reicht.', "der-standard", 'schreibt der "Standard'),
+    ("So meint der „Guardian“ aus London.", "the-guardian", "meint der „Guardian"),
+    (
+        "Wie dem „Spiegel“ bekannt ist, laut dem „Spiegel“ nicht.",
+        "der-spiegel",
+        "laut dem „Spiegel",
+    ),
+    ("Das berichtete die „Rzeczpospolita“.", "rzeczpospolita", "berichtete die „Rzeczpospolita"),
+    ("« Le Monde » rapporte que Paris paie.", "le-monde", "Le Monde » rapporte"),
+]
+
+
+@pytest.mark.parametrize(("text", "outlet", "evidence"), QUOTED_NAMES)
+def test_quoted_names_with_the_article_outside_and_the_cue_after_the_quote(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Das ist der "Standard" für alle Bauteile.',  # a quoted word, no cue
+        "Die Wochenzeitung berichtet nicht, sie kommentiert.",  # a noun, not WOZ's name
+    ],
+)
+def test_quoted_and_generic_names_without_a_cue_credit_nobody(text):
+    assert not _default(text)
+
+
+def _html(body: str) -> tuple:
+    doc = load("a.html", data=f"<html><body><article>{body}</article></body></html>".encode())
+    return analyse(doc, default_registry()).attributions
+
+
+def test_a_signature_line_names_every_agency_after_the_initials():
+    body = "<p>" + "Die Regierung plant Neuwahlen. " * 8 + "</p><p>fek/oka/aar/AP/Reuters</p>"
+    found = {a.outlet_id: a.span.text for a in _html(body)}
+    assert found == {
+        "associated-press": "fek/oka/aar/AP/Reuters",
+        "reuters": "fek/oka/aar/AP/Reuters",
+    }
+    inside = _html("<p>" + "Die Regierung plant Neuwahlen. " * 8 + "Wir lesen news/AP heute.</p>")
+    assert not [a for a in inside if a.rule == "byline"]  # initials only open a line
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Le ministre a déclaré ce matin sur LCI que rien ne change.", "tf1"),
+        ("Lo recordó este lunes en TVE el ministro.", "rtve"),
+        ("Er sagte am Sonntag im ZDF, dass es reicht.", "zdf"),
+        ("La ministre a réagi auprès de France Inter.", "radio-france"),
+        ("Une réaction transmise à l'AFP le confirme.", "afp"),
+    ],
+)
+def test_a_broadcaster_after_a_word_of_saying_is_credited(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"Salut les terriens", présenté par Thierry Ardisson, tous les samedis sur C8.',
+        "Raubkopierer sind Verbrecher im ZDF: Schleichwerbung bei der SOKO?",
+        "Le Monde a publié un article sur Le Figaro hier.",  # a paper, not a broadcaster
+    ],
+)
+def test_a_channel_where_a_show_airs_is_no_source(text):
+    assert not [a for a in _default(text) if a.rule == "before" and a.kind.value == "interview"]
+
+
+def test_a_byline_line_with_an_agency():
+    (found,) = [
+        a for a in _default("Titre\n\nfranceinfo avec AFP\n\nLe texte.") if a.outlet_id == "afp"
+    ]
+    assert (found.kind.value, found.span.text) == ("byline", "franceinfo avec AFP")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("«Это хорошо», — добавляет ТАСС.", "tass"),
+        ("„Це погано“, - зауважує CNN.", "cnn"),
+        ("Rząd upadnie, jak komentuje Onet.", "onet"),
+        ("Die Lage sei ernst, kommentiert die „Welt“.", "die-welt"),
+    ],
+)
+def test_verbs_that_close_a_quote_credit_the_outlet_after_them(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}

@@ -32,10 +32,11 @@ STRING_LISTS = (
     "clause_followers",
     "agent_markers",
     "agent_heads",
+    "speech_words",
     "media_nouns",
     "credit_labels",
 )
-CUE_FIELDS = frozenset({"phrase", "kind", "inverted", "quoted"})
+CUE_FIELDS = frozenset({"phrase", "kind", "inverted", "quoted", "broadcast"})
 KINDS = frozenset(kind.value for kind in AttributionKind)
 
 # The smallest lexicon the loader accepts; the error tests break it one way each.
@@ -50,6 +51,7 @@ MINIMAL: dict[str, Any] = {
     "clause_followers": [],
     "agent_markers": [],
     "agent_heads": [],
+    "speech_words": [],
     "media_nouns": [],
     "unnamed": {"nouns": [], "adjectives": [], "phrases": [], "back_references": []},
     "credit_labels": [],
@@ -111,6 +113,7 @@ def test_every_cue_has_a_phrase_and_a_known_kind(path: Path) -> None:
             assert cue.get("kind") in KINDS, (key, cue)
             assert isinstance(cue.get("inverted", False), bool), (key, cue)
             assert isinstance(cue.get("quoted", False), bool), (key, cue)
+            assert isinstance(cue.get("broadcast", False), bool), (key, cue)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)

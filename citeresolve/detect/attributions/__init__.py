@@ -46,6 +46,7 @@ from citeresolve.detect.attributions.mentions import (
     find_mentions,
     merge_mentions,
     other_script_mentions,
+    quoted_mentions,
 )
 from citeresolve.detect.attributions.unnamed import (
     Phrase,
@@ -125,6 +126,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         bracket_dateline_mentions(text, registry),
         contracted_mentions(text, registry, present),
         agency_credit_mentions(text, registry),
+        quoted_mentions(text, registry),
     )
     unnamed = _without_overlaps(
         [
@@ -201,6 +203,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                 grammar,
                 left_anchor=anchor if mention is head else head.start,
                 list_end=group[-1].end,
+                broadcaster=outlet is not None and outlet.kind == "broadcaster",
             )
             if hit is None:
                 candidates.append(_candidate(text, mention, False, "no cue in reach"))

@@ -8,7 +8,7 @@ from typing import NamedTuple
 
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.mentions import Mention
-from citeresolve.detect.attributions.words import POSSESSIVES, WORD, Word, words_in
+from citeresolve.detect.attributions.words import POSSESSIVES, WORD, Word, quoted_end, words_in
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import AttributionKind, Span
 from citeresolve.scripts import UNSPACED
@@ -49,6 +49,7 @@ def cue_around(
     *,
     left_anchor: int | None = None,
     list_end: int | None = None,
+    broadcaster: bool = False,
 ) -> CueHit | None:
     """A lexicon cue before [start, end) or after it, read by the grammar of every language.
 
@@ -56,14 +57,20 @@ def cue_around(
     nouns ("according to the Russian news agency TASS"); between the name and a cue after it,
     adverbs ("Bloomberg also reported"). ``left_anchor`` is where a descriptor the caller
     found begins; ``list_end`` the end of a coordinated list the name opens ("according to
-    Reuters and AFP"), whose last name is where a cue after the list is looked for.
+    Reuters and AFP"), whose last name is where a cue after the list is looked for;
+    ``broadcaster``: the name is a broadcaster's, which a place preposition credits.
     """
     anchor = start if left_anchor is None else left_anchor
-    tail = end if list_end is None else list_end
-    return _left(text, anchor, end, tail, grammar) or _right(text, start, tail, grammar)
+    # A quoted name's cue after it comes after the quote: "„Corriere della Sera“ schreibt".
+    tail = quoted_end(text, start, end if list_end is None else list_end)
+    return _left(text, anchor, end, tail, grammar, broadcaster) or _right(
+        text, start, tail, grammar
+    )
 
 
-def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueHit | None:
+def _left(
+    text: str, anchor: int, end: int, tail: int, grammar: Grammar, broadcaster: bool
+) -> CueHit | None:
     # "据新华社报道": the cue touches the name, or the title marks around it ("据《纽约时报》").
     touching = anchor - 1 if text[anchor - 1 : anchor] in TITLE_MARKS else anchor
     after = _after_title(text, anchor, tail)
@@ -94,6 +101,12 @@ def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueH
                 continue
             if cue.inverted and not _ends_clause(text, tail, grammar):
                 continue
+            if cue.broadcast and not (
+                broadcaster
+                and text[tail : tail + 2] not in POSSESSIVES  # "on CNN's coverage": about it
+                and _said_before(text, words, first, grammar)
+            ):
+                continue
             if cue.quoted and not (
                 _QUOTE_OPENS.search(text[words[index].end : anchor])
                 and _agent_head_before(text, words, first, grammar)
@@ -120,6 +133,17 @@ def _left(text: str, anchor: int, end: int, tail: int, grammar: Grammar) -> CueH
         skipped += 1
         position = word.start
     return None
+
+
+def _said_before(text: str, words: list[Word], first: int, grammar: Grammar) -> bool:
+    """A word of saying in the clause before a broadcast cue: "a déclaré … sur LCI", "recordó
+    este lunes en TVE"; a channel where a show airs ("tous les samedis sur C8") is no source."""
+    for back in range(first - 1, max(-1, first - 9), -1):
+        if any(ch in ".!?;\n" for ch in text[words[back].end : words[back + 1].start]):
+            return False
+        if words[back].text.casefold() in grammar.speech_words:
+            return True
+    return False
 
 
 def _tail_in_clause(text: str, end: int, tail: tuple[str, ...]) -> int | None:
@@ -349,6 +373,9 @@ def byline(text: str, mention: Mention) -> CueHit | None:
     ):  # "(Com Estadão Conteúdo)", "(With Reuters)": the agency the story draws on
         span = Span.of(text, text.rfind("(", 0, mention.start), mention.end + 1)
         return CueHit(span, AttributionKind.BYLINE, None, "byline")
+    chain = _signature(text, mention)
+    if chain is not None:  # "kgp/dpa/Reuters", "fek/oka/aar/AP/Reuters": every agency named
+        return CueHit(Span.of(text, *chain), AttributionKind.BYLINE, None, "byline")
     initials = _INITIALS_BEFORE.search(text, max(0, mention.start - 24), mention.start)
     if initials is not None:
         opened = initials.group().startswith("(")
@@ -362,6 +389,19 @@ def byline(text: str, mention: Mention) -> CueHit | None:
     line_start = text.rfind("\n", 0, mention.start) + 1
     if mention.start - line_start > 100:
         return None
+    with_line = _WITH_LINE.match(text, line_start, mention.start)
+    line_end = text.find("\n", mention.end)
+    rest = text[mention.end : len(text) if line_end < 0 else line_end]
+    if (
+        with_line is not None
+        and _names_a_site(with_line.group("site"))
+        and len(rest) <= 30
+        and not _SENTENCE_END.intersection(rest)
+    ):
+        # "franceinfo avec AFP", "Le Monde with Reuters": the byline line of a wire story
+        return CueHit(
+            Span.of(text, line_start, mention.end), AttributionKind.BYLINE, None, "byline"
+        )
     notice = _COPYRIGHT.search(text, max(line_start, mention.start - 24), mention.start)
     if notice is not None:
         return CueHit(
@@ -374,6 +414,25 @@ def byline(text: str, mention: Mention) -> CueHit | None:
     return CueHit(Span.of(text, start, mention.end), AttributionKind.BYLINE, None, "byline")
 
 
+# What: a short byline line up to "with" in a language of the lexicons, right before the
+# agency. Example: "franceinfo avec " before "AFP". Why linear: one bounded negated class
+# run, then a literal alternation; matched over the line up to the name only.
+_WITH_LINE = re.compile(r"(?P<site>[^\n.!?:;]{2,40}) (?:avec|with|mit|con|com|z) $")
+
+
+def _names_a_site(words: str) -> bool:
+    """ "franceinfo", "Le Monde", "La Voix du Nord": one token, or a few capitalised words
+    (small joining words allowed); "he said in an interview" is a sentence."""
+    parts = words.split()
+    if len(parts) == 1:
+        return True
+    return (
+        len(parts) <= 5
+        and parts[0][:1].isupper()
+        and all(p[:1].isupper() or len(p) <= 3 for p in parts)
+    )
+
+
 # What: an opening parenthesis and "with" in a language of the lexicons, up to the agency.
 # Example: "(Com " before "Estadão Conteúdo)". Why linear: anchored to the window's end;
 # a literal alternation.
@@ -382,6 +441,37 @@ _WITH_BEFORE = re.compile(r"\((?:[Cc]om|[Cc]on|[Ww]ith|[Aa]vec|[Mm]it|[Cc]olla?)
 # the agency. Example: "(spr/" before "dpa)", "pgo/" before "PAP". Why linear: anchored to the
 # window's end; bounded lower-case runs, each followed by a literal slash.
 _INITIALS_BEFORE = re.compile(r"(?:\(|^|(?<=\n))(?:[a-z]{2,6}/){1,3}$")
+
+
+def _signature(text: str, mention: Mention) -> tuple[int, int] | None:
+    """The line that signs a story, editors' initials then the agencies it draws on, joined
+    by slashes ("kgp/dpa/Reuters", "(fek/AP/AFP)"), when the mention is one of them."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    line_end = text.find("\n", mention.end)
+    line_end = len(text) if line_end < 0 else line_end
+    opened = text.rfind("(", line_start, mention.start)
+    for at in (
+        opened,
+        line_start + len(text[line_start:line_end]) - len(text[line_start:line_end].lstrip()),
+    ):
+        if at < line_start:
+            continue
+        found = _SIGNATURE.match(text, at, line_end)
+        if found is None or not (found.end() >= mention.end and mention.start > at + 2):
+            continue
+        closed = text[at] == "("
+        if closed != found.group().endswith(")") or text[found.end() : line_end].strip():
+            continue
+        return found.start(), found.end()
+    return None
+
+
+# What: editors' initials, each with a slash, then names joined by slashes, maybe in
+# parentheses. Example: "kgp/dpa/Reuters", "(fek/oka/AP)". Why linear: bounded runs, each
+# closed by a literal slash the runs exclude.
+_SIGNATURE = re.compile(
+    r"\(?(?:[a-z]{2,6}/){1,5}(?:[A-Za-z][\w.&-]{0,20}/){0,4}[A-Za-z][\w.&-]{0,20}\)?"
+)
 
 
 def dateline(text: str, mention: Mention) -> CueHit | None:

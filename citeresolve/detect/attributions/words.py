@@ -125,6 +125,34 @@ FULLWIDTH_ALNUM = {
 HAS_FULLWIDTH_ALNUM = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
+# Opening quotation marks and the marks that close each: "„…“" (German), "«…»" (French,
+# Russian), "“…”", "‚…‘".
+CLOSING_QUOTES = {
+    "„": '“”"',
+    "“": '”"',
+    "«": "»",
+    "‹": "›",
+    '"': '"',
+    "‚": "‘’'",
+    "‘": "’'",
+    "'": "'",
+}
+
+
+def quoted_end(text: str, start: int, end: int) -> int:
+    """Past the closing quote of a name [start, end) written between quotes ("„Spiegel“",
+    "« Le Monde »", "«РБК»"), else ``end``: the cue after a quoted name follows the quote."""
+    opener = text[start - 1 : start]
+    spaced = False
+    if opener in (" ", "\u00a0") and text[start - 2 : start - 1] in ("«", "‹"):
+        opener, spaced = text[start - 2], True
+    closers = CLOSING_QUOTES.get(opener)
+    if closers is None:
+        return end
+    at = end + 1 if spaced and text[end : end + 1] in (" ", "\u00a0") else end
+    return at + 1 if text[at : at + 1] and text[at] in closers else end
+
+
 def alone(text: str, start: int, end: int) -> bool:
     """Nothing word-like touches [start, end): a whole word, not part of one."""
     return not (start and WORD_CHAR.match(text, start - 1)) and not WORD_CHAR.match(text, end)

@@ -29,6 +29,7 @@ KEYS = frozenset(
         "after",
         "agent_markers",
         "agent_heads",
+        "speech_words",
         "after_nouns",
         "between",
         "adverbs",
@@ -63,6 +64,9 @@ class Cue:
     # Polish "opublikował … w „Tygodniku Powszechnym”" (published in the paper) credits; "w
     # Warszawie" (in a city) and a bio's "W „Polityce” od 1999 r." (at the paper) do not.
     quoted: bool = False
+    # A place preposition that credits a broadcaster only: "en TVE", "sur LCI", "on CNN" (a
+    # paper "en El País" is a place, not a source, as often as not).
+    broadcast: bool = False
     # A cue before the name whose verb comes after it: German "hatte … berichtet" is "hatte die
     # „Wirtschaftswoche“ darüber berichtet"; the words the name's clause must hold after it.
     tail: tuple[str, ...] = ()
@@ -113,6 +117,7 @@ class Grammar:
     clause_followers: frozenset[str]
     agent_markers: frozenset[str]
     agent_heads: frozenset[str]
+    speech_words: frozenset[str]  # verbs and nouns of saying: what a broadcast cue needs before it
     media_nouns: frozenset[str]
     # Media nouns of unspaced scripts, longest first: glued to a name ("블룸버그통신이").
     unspaced_media_nouns: tuple[str, ...]
@@ -171,6 +176,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
             "clause_followers",
             "agent_markers",
             "agent_heads",
+            "speech_words",
             "media_nouns",
             "unnamed_nouns",
             "unnamed_adjectives",
@@ -201,7 +207,14 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
             cue = _cue(entry, lang)
             for word in cue.words[:1]:
                 after_nouns.setdefault(word, cue)
-        for key in ("between", "adverbs", "clause_followers", "agent_markers", "agent_heads"):
+        for key in (
+            "between",
+            "adverbs",
+            "clause_followers",
+            "agent_markers",
+            "agent_heads",
+            "speech_words",
+        ):
             for phrase in lexicon[key]:
                 sets[key].update(words_of(phrase))
         sets["media_nouns"].update(w for p in lexicon["media_nouns"] for w in words_of(p))
@@ -238,6 +251,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         clause_followers=frozenset(sets["clause_followers"]),
         agent_markers=frozenset(sets["agent_markers"]),
         agent_heads=frozenset(sets["agent_heads"]),
+        speech_words=frozenset(sets["speech_words"]),
         media_nouns=frozenset(sets["media_nouns"]),
         unspaced_media_nouns=tuple(
             sorted(
@@ -307,4 +321,5 @@ def _cue(entry: Mapping[str, Any], lang: str) -> Cue:
         lang=lang,
         inverted=bool(entry.get("inverted", False)),
         quoted=bool(entry.get("quoted", False)),
+        broadcast=bool(entry.get("broadcast", False)),
     )
