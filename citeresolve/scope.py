@@ -54,7 +54,8 @@ COMMENT = re.compile(r"(?:^|[-_])comments?(?:$|[-_])")
 # What: a class token of a lead image block. Example: "field--name-field-image", "lead-art".
 # Why linear: an alternation of literals between separator checks, on short tokens.
 LEAD_MEDIA = re.compile(
-    r"(?:^|[-_])(?:image|img|photo|picture|media|figure|caption|legende|credit|lead-art|hero)"
+    r"(?:^|[-_])(?:image|img|photo|picture|media|figure|caption|legende|credit|lead-art|hero|"
+    r"slideshow|gallery)"
     r"(?:$|[-_])",
     re.I,
 )
@@ -165,7 +166,17 @@ def _extras(doc: Document, body: Tag) -> Iterable[Tag]:
     start = _span(doc, body)[0]
     for name in ("h1",):
         yield from doc.index.by_tag.get(name, [])[:1]
-    for token in ("byline", "dateline", "article-byline", "author-name", "c-byline"):
+    for token in (
+        "byline",
+        "dateline",
+        "article-byline",
+        "author-name",
+        "c-byline",
+        "article-info",  # date, author and the photo credits under a headline
+        "article__info",
+        "article-meta",
+        "article__meta",
+    ):
         yield from doc.index.by_class.get(token, [])[:2]
     figures = [f for f in doc.index.by_tag.get("figure", []) if _span(doc, f)[0] <= start]
     if figures and not _furniture_below(figures[-1], body):
@@ -214,6 +225,8 @@ def _furniture(doc: Document, *, header_too: bool) -> Iterable[Span]:
     tags = (*FURNITURE_TAGS, "header", "aside") if header_too else FURNITURE_TAGS
     for name in tags:
         for element in index.by_tag.get(name, []):
+            if name == "footer" and _picture_footer(element):
+                continue  # a figure's <footer> holds its credit, not the page's links
             yield _span(doc, element)
     for token, elements in index.by_class.items():
         if _furniture_token(token):
@@ -227,6 +240,14 @@ def _furniture(doc: Document, *, header_too: bool) -> Iterable[Span]:
     for element in index.by_attr.get("role", []):
         if element.get("role") in ("complementary", "navigation", "contentinfo"):
             yield _span(doc, element)
+
+
+def _picture_footer(element: Tag) -> bool:
+    """A <footer> inside a figure, or whose class names a picture's part
+    ("article-header__image-copyright")."""
+    if any(node.name in ("figure", "figcaption") for node in element.parents):
+        return True
+    return any(LEAD_MEDIA.search(t) for t in element.get("class") or () if len(t) <= MAX_TOKEN)
 
 
 def _holding_blockquotes(doc: Document) -> set[int]:

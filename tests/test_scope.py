@@ -55,3 +55,25 @@ def test_lead_image_named_by_its_id_is_in_scope():
         "Reuters</span></a><span itemprop='articleBody'><p>" + BODY + "</p></span></div>"
     )
     assert _scoped(html, "Klimentyev/Reuters")
+
+
+def test_a_figures_footer_holds_its_credit_and_the_pages_footer_is_out():
+    html = (
+        "<article><header><h1>Titel</h1><figure class='article-header__media'><img src='a.jpg'>"
+        "<footer class='article-header__image-copyright'>© AP Photo, Alex Brandon</footer>"
+        "</figure></header><div class='article-body'><p>" + BODY + "</p></div>"
+        "<footer>Impressum und Kontakt der Redaktion</footer></article>"
+    )
+    assert _scoped(html, "© AP Photo, Alex Brandon")
+    assert not _scoped(html, "Impressum und Kontakt")
+
+
+def test_a_slideshow_caption_and_the_info_line_under_the_headline_are_in_scope():
+    html = (
+        "<article><header><h1>Титул</h1><p class='article-info'>3 марта · Фото: Сергей"
+        " Фадеичев/ТАСС</p></header><div class='article__content'><p>" + BODY + "</p>"
+        "<div class='slideshow'><div class='slideshow_footer'><div class='caption'>"
+        "Родченков. Фото Reuters</div></div></div><p>" + BODY + "</p></div></article>"
+    )
+    assert _scoped(html, "Фадеичев/ТАСС")
+    assert _scoped(html, "Фото Reuters")
