@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from bs4.element import Tag
+from bs4.element import NavigableString, Tag
 
 from citeresolve.document import Document
 
@@ -68,6 +68,7 @@ STANDFIRST = re.compile(
 )
 LEAD_GAP = 3000  # characters at most between a lead image or standfirst and the body
 MIN_BODY_CHARS = 200
+BR_PARAGRAPH_CHARS = 80  # a run of text between <br> tags this long reads as a paragraph
 MAX_TOKEN = 64  # longer class names are not furniture names (and BOILERPLATE stays cheap)
 
 Span = tuple[int, int]
@@ -154,11 +155,37 @@ def _densest(doc: Document) -> Tag | None:
         if isinstance(parent, Tag):
             previous = totals.get(id(parent), (parent, 0))[1]
             totals[id(parent)] = (parent, previous + _length(doc, paragraph))
+    # Older pages write paragraphs as text between <br> tags: their holder's own text counts
+    # (a <p> holding a <br> is counted for its parent already).
+    seen: set[int] = set()
+    for line_break in doc.index.by_tag.get("br", []):
+        parent = line_break.parent
+        if isinstance(parent, Tag) and parent.name != "p" and id(parent) not in seen:
+            seen.add(id(parent))
+            previous = totals.get(id(parent), (parent, 0))[1]
+            totals[id(parent)] = (parent, previous + _own_text(doc, parent))
     sized = [pair for pair in totals.values() if not _own_furniture(pair[0])]  # "footer_text"
     if not sized:
         return None
     element, size = max(sized, key=lambda pair: pair[1])
     return element if size >= MIN_BODY_CHARS else None
+
+
+# Inline elements whose text is part of a <br>-separated paragraph.
+_INLINE = frozenset({"strong", "b", "em", "i", "a", "span", "u"})
+
+
+def _own_text(doc: Document, element: Tag) -> int:
+    """The length of the paragraph-long runs of text an element holds itself or in inline
+    elements (an address block's short lines between <br> tags are no article)."""
+    total = 0
+    for child in element.children:
+        if isinstance(child, Tag):
+            size = _length(doc, child) if child.name in _INLINE else 0
+        else:
+            size = len(child.strip()) if type(child) is NavigableString else 0
+        total += size if size >= BR_PARAGRAPH_CHARS else 0
+    return total
 
 
 def _extras(doc: Document, body: Tag) -> Iterable[Tag]:

@@ -77,3 +77,19 @@ def test_a_slideshow_caption_and_the_info_line_under_the_headline_are_in_scope()
     )
     assert _scoped(html, "Фадеичев/ТАСС")
     assert _scoped(html, "Фото Reuters")
+
+
+def test_paragraphs_between_line_breaks_outweigh_short_comment_paragraphs():
+    article = "<br><br>".join(BODY[i : i + 150] for i in range(0, 600, 150))
+    html = (
+        "<div id='art'><div class='txt'><strong>"
+        + BODY[:120]
+        + "</strong><br><br>"
+        + article
+        + "</div></div><div class='opinions'>"
+        + "".join(f"<p>{COMMENT[:90]}</p>" for _ in range(5))
+        + "</div>"
+        "<div class='address'>Ulica 1<br>00-001 Warszawa<br>tel. 22 000 00 00</div>"
+    )
+    assert _scoped(html, BODY[150:190])
+    assert not _scoped(html, COMMENT[:40])
