@@ -839,3 +839,29 @@ def test_a_byline_line_with_an_agency():
 )
 def test_verbs_that_close_a_quote_credit_the_outlet_after_them(text, outlet):
     assert outlet in {a.outlet_id for a in _default(text)}
+
+
+WIRE = "Premier zakończył wizytę w Pekinie i wrócił do Warszawy wieczorem. " * 5
+
+
+@pytest.mark.parametrize(
+    ("body", "evidence", "kind"),
+    [
+        (f"<p>{WIRE}(PAP)</p><p>{WIRE}</p>", "(PAP)", "byline"),
+        (f"<p>{WIRE}</p><p>2012-01-03 06:34 Źródło: PAP</p>", "Źródło: PAP", "byline"),
+        (f"<p>{WIRE}</p><p>Quelle: dpa</p>", "Quelle: dpa", "byline"),
+        (
+            f"<p>{WIRE}</p><figure><img src='a.jpg'><figcaption>Premier. Źródło: PAP</figcaption></figure>",
+            "Źródło: PAP",
+            "image_credit",
+        ),
+    ],
+)
+def test_a_source_label_or_an_agency_closing_its_paragraph_credits_the_story(body, evidence, kind):
+    (found,) = _html(body)
+    assert (found.span.text, found.kind.value) == (evidence, kind)
+
+
+def test_an_agency_in_parentheses_inside_a_sentence_is_no_wire_credit():
+    found = _html(f"<p>{WIRE} Ten died (Reuters) and more came.</p>")
+    assert not [a for a in found if a.rule == "byline"]

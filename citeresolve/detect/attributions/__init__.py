@@ -21,6 +21,7 @@ from citeresolve.detect.attributions.credits import (
     unregistered_credits,
 )
 from citeresolve.detect.attributions.grammar import (
+    SOURCE_LABEL,
     CueHit,
     byline,
     coordinated,
@@ -354,6 +355,8 @@ def _set_apart(doc: Document, mention: Mention) -> bool:
     before = text[max(0, mention.start - 3) : mention.start].rstrip(" \u00a0")
     if before[-1:] in ("«", '"', "“", "„", "‘", "'"):
         return True
+    if SOURCE_LABEL.search(text, max(0, mention.start - 12), mention.start):
+        return True  # "Źródło: PAP": a label names the source
     element = doc.element_at(mention.name_start) if doc.html is not None else None
     if element is not None and any(
         node.name in ("i", "em", "cite") for node in (element, *element.parents)

@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from citeresolve.detect import cues
-from citeresolve.detect.attributions.grammar import PLACE_BAR
+from citeresolve.detect.attributions.grammar import PLACE_BAR, SOURCE_LABEL
 from citeresolve.detect.attributions.longtail import JOB_WORDS, NOT_AGENCIES, publication
 from citeresolve.detect.attributions.mentions import Mention
 from citeresolve.detect.attributions.words import alone, occurrences
@@ -286,6 +286,12 @@ def _labelled(text: str, grammar: Grammar, in_caption: Callable[[int], bool]) ->
         ):
             continue
         opened = text[start - 1 : start] in _OPENERS
+        if (
+            SOURCE_LABEL.fullmatch(text, start, separator.end())
+            and not opened  # "[출처: 연합뉴스 자료사진]": a bracketed picture's source
+            and not in_caption(start)
+        ):
+            continue  # "Quelle: dpa" under a story names its source: the grammar's byline
         stop = _credit_end(text, separator.end(), opened=opened)
         if stop > separator.end():
             yield Region(start, stop, names_from=separator.end())

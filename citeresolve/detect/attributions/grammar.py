@@ -357,6 +357,15 @@ def coordinated(text: str, end: int, next_start: int) -> bool:
 _COPYRIGHT = re.compile(r"(?:[Cc]opyright|COPYRIGHT|©)(?: ?©)? \d{4},? $")
 
 
+# What: a label naming a story's source, up to the name. Example: "Źródło: " before "PAP".
+# Why linear: anchored at the window's end; a literal alternation, a colon, spaces.
+SOURCE_LABEL = re.compile(
+    r"(?<![^\W_])(?:[ŹZ]ródło|[Źź]ródła|Source|Sources|Quelle|Quellen|Fonte|Fontes|Fuente|Fuentes|"
+    r"Источник|Джерело|Bron|Kaynak)[ \t]?:[ \t]?$|(?:来源|來源|出典|출처)[ \t]?[:：][ \t]?$"
+)
+# What: the closing parenthesis of an agency's credit at its paragraph's end. Example: ")"
+# then a line end, or ", " before a second one. Why linear: literals and a bounded class run.
+_AGENCY_PAREN_END = re.compile(r"\)[ \t]*(?:\n|$|[a-z]{2,6}/)")
 # What: a byline line up to the outlet's name. Example: "By Jane Doe, " before "Associated Press".
 # Why linear: anchored at the line start, one bounded lazy run without newlines, literals.
 _BYLINE = re.compile(r"^[ \t]*By [^\n]{1,80}?(?:,| \||\s[-–—]) ?(?:and )?(?:the |The )?$")
@@ -386,6 +395,18 @@ def byline(text: str, mention: Mention) -> CueHit | None:
             # "pgo/PAP" on the story's last line
             span = Span.of(text, initials.start(), mention.end)
             return CueHit(span, AttributionKind.BYLINE, None, "byline")
+    if (
+        _AGENCY_PAREN_END.match(text, mention.end)
+        and text[mention.start - 1 : mention.start] == "("
+        and not text[mention.start : mention.end].islower()  # "(ap)" may be anything
+    ):
+        # "…zakończył. (PAP)", "Autor: (AND), (PAP)": a wire credit closing its paragraph
+        return CueHit(
+            Span.of(text, mention.start - 1, mention.end + 1),
+            AttributionKind.BYLINE,
+            None,
+            "byline",
+        )
     line_start = text.rfind("\n", 0, mention.start) + 1
     if mention.start - line_start > 100:
         return None
@@ -401,6 +422,11 @@ def byline(text: str, mention: Mention) -> CueHit | None:
         # "franceinfo avec AFP", "Le Monde with Reuters": the byline line of a wire story
         return CueHit(
             Span.of(text, line_start, mention.end), AttributionKind.BYLINE, None, "byline"
+        )
+    source = SOURCE_LABEL.search(text, max(line_start, mention.start - 40), mention.start)
+    if source is not None:  # "Źródło: PAP", "Quelle: dpa": the story's source, under it
+        return CueHit(
+            Span.of(text, source.start(), mention.end), AttributionKind.BYLINE, None, "byline"
         )
     notice = _COPYRIGHT.search(text, max(line_start, mention.start - 24), mention.start)
     if notice is not None:
