@@ -865,3 +865,16 @@ def test_a_source_label_or_an_agency_closing_its_paragraph_credits_the_story(bod
 def test_an_agency_in_parentheses_inside_a_sentence_is_no_wire_credit():
     found = _html(f"<p>{WIRE} Ten died (Reuters) and more came.</p>")
     assert not [a for a in found if a.rule == "byline"]
+
+
+@pytest.mark.parametrize(
+    ("text", "credited"),
+    [
+        ("Informou o assessor da guarda, Alexander Khinshtein, à imprensa local.", True),
+        ("Disse o presidente do Tartaristão à televisão estatal.", True),
+        ("A lei aplica-se à imprensa local desde 2010.", False),  # no word of saying
+        ("La ley se aplica a la prensa local.", False),
+    ],
+)
+def test_a_dative_after_a_word_of_saying_is_told(text, credited):
+    assert bool([a for a in _default(text) if a.unnamed]) is credited

@@ -36,7 +36,7 @@ STRING_LISTS = (
     "media_nouns",
     "credit_labels",
 )
-CUE_FIELDS = frozenset({"phrase", "kind", "inverted", "quoted", "broadcast"})
+CUE_FIELDS = frozenset({"phrase", "kind", "inverted", "quoted", "broadcast", "after_saying"})
 KINDS = frozenset(kind.value for kind in AttributionKind)
 
 # The smallest lexicon the loader accepts; the error tests break it one way each.
@@ -114,6 +114,7 @@ def test_every_cue_has_a_phrase_and_a_known_kind(path: Path) -> None:
             assert isinstance(cue.get("inverted", False), bool), (key, cue)
             assert isinstance(cue.get("quoted", False), bool), (key, cue)
             assert isinstance(cue.get("broadcast", False), bool), (key, cue)
+            assert isinstance(cue.get("after_saying", False), bool), (key, cue)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)

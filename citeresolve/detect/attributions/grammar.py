@@ -101,11 +101,11 @@ def _left(
                 continue
             if cue.inverted and not _ends_clause(text, tail, grammar):
                 continue
-            if cue.broadcast and not (
-                broadcaster
-                and text[tail : tail + 2] not in POSSESSIVES  # "on CNN's coverage": about it
-                and _said_before(text, words, first, grammar)
+            if cue.broadcast and (
+                not broadcaster or text[tail : tail + 2] in POSSESSIVES  # "on CNN's coverage"
             ):
+                continue
+            if cue.after_saying and not _said_before(text, words, first, grammar):
                 continue
             if cue.quoted and not (
                 _QUOTE_OPENS.search(text[words[index].end : anchor])

@@ -67,6 +67,9 @@ class Cue:
     # A place preposition that credits a broadcaster only: "en TVE", "sur LCI", "on CNN" (a
     # paper "en El País" is a place, not a source, as often as not).
     broadcast: bool = False
+    # Only after a word of saying in its clause: a dative "à", "a", "al" ("informou o
+    # assessor, Alexander Khinshtein, à imprensa local") is "told" only there.
+    after_saying: bool = False
     # A cue before the name whose verb comes after it: German "hatte … berichtet" is "hatte die
     # „Wirtschaftswoche“ darüber berichtet"; the words the name's clause must hold after it.
     tail: tuple[str, ...] = ()
@@ -322,4 +325,5 @@ def _cue(entry: Mapping[str, Any], lang: str) -> Cue:
         inverted=bool(entry.get("inverted", False)),
         quoted=bool(entry.get("quoted", False)),
         broadcast=bool(entry.get("broadcast", False)),
+        after_saying=bool(entry.get("after_saying", entry.get("broadcast", False))),
     )
