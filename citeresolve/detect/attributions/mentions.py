@@ -446,9 +446,11 @@ def quoted_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
     quote the names they cite and leave the article outside ("der „Guardian“" is The
     Guardian, "der "Standard"" Der Standard, declined: "dem „Spiegel“"). The word matcher
     sees only the quoted words, which alone are no name (or need their article)."""
-    if not _QUOTED_AFTER_ARTICLE_HINT.search(text):
-        return
-    for match in _QUOTED_AFTER_ARTICLE.finditer(text):
+    for opening in _QUOTE_AFTER_SPACE.finditer(text):  # few per article: look back from each
+        before = _ARTICLE_BEFORE.search(text, max(0, opening.start() - 3), opening.start())
+        match = _QUOTED_NAME.match(text, opening.end() - 1) if before is not None else None
+        if match is None or before is None:
+            continue
         start, end = match.span("name")
         if quoted_end(text, start, end) == end:
             continue  # the quote is not closed right after the name
@@ -459,7 +461,7 @@ def quoted_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
         if outlet_id is not None and not registry.needs_article(words):
             continue  # found by the word matcher already
         if outlet_id is None:
-            article = match.group("article").casefold()
+            article = before.group().casefold()
             heads = _GERMAN_HEADS if article in _GERMAN_ARTICLES else (article.title(),)
             outlet_id = next(
                 (o for head in heads if (o := registry.match_words((head, *words))) is not None),
@@ -472,15 +474,18 @@ def quoted_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
 # The German article's forms, declined, and the forms a name opens with ("Der Standard").
 _GERMAN_ARTICLES = frozenset("der die das den dem des".split())
 _GERMAN_HEADS = ("Der", "Die", "Das")
-# What: an opening quote after a space, the cheap test before the pattern below.
-# Why linear: a literal space and a class.
-_QUOTED_AFTER_ARTICLE_HINT = re.compile('[ \u00a0][„"«“‚‘]')
-# What: a definite article, a space, an opening quote and a short capitalised name up to a
-# closing quote. Example: 'der "Standard"', "dem „Guardian“", "la « Repubblica »".
-# Why linear: a word-start check, literal alternations, one bounded negated class run.
-_QUOTED_AFTER_ARTICLE = re.compile(
-    r"(?<![^\W\d_])(?P<article>[Dd](?:er|ie|as|en|em|es)|[Tt]he|[Ll][aeo]|[Ll]es|[Ee]l|[Ii]l|[Hh]et)"
-    r"[ \u00a0][„\"«“‚‘][ \u00a0]?(?P<name>[^\W\d_][^„\"«»“”‚‘\n]{0,50}?)[ \u00a0]?[“”\"»‘’]"
+# What: a space and an opening quote. Why linear: a literal class, then a class.
+_QUOTE_AFTER_SPACE = re.compile('[ \u00a0][„"«“‚‘]')
+# What: a definite article right before the space. Example: "der", "dem", "la". Why linear:
+# a word-start check and a literal alternation, anchored at the window's end.
+_ARTICLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:[Dd](?:er|ie|as|en|em|es)|[Tt]he|[Ll][aeo]|[Ll]es|[Ee]l|[Ii]l|[Hh]et)$"
+)
+# What: an opening quote and a short capitalised name up to a closing quote. Example:
+# '"Standard"', "„Guardian“", "« Repubblica »". Why linear: literals around one bounded
+# negated class run.
+_QUOTED_NAME = re.compile(
+    r"[„\"«“‚‘][ \u00a0]?(?P<name>[^\W\d_][^„\"«»“”‚‘\n]{0,50}?)[ \u00a0]?[“”\"»‘’]"
 )
 
 
