@@ -878,3 +878,18 @@ def test_an_agency_in_parentheses_inside_a_sentence_is_no_wire_credit():
 )
 def test_a_dative_after_a_word_of_saying_is_told(text, credited):
     assert bool([a for a in _default(text) if a.unnamed]) is credited
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("«Все здоровы», — заявил мужчина изданию «РБК».", "rbc"),
+        ("Die Lage ist ernst, sagte der Minister dem „Spiegel“.", "der-spiegel"),
+    ],
+)
+def test_a_dative_outlet_after_a_word_of_saying_in_russian_and_german(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_a_dative_without_a_word_of_saying_credits_nobody():
+    assert not _default("Er gab dem „Spiegel“-Leser ein Heft und ging.")
