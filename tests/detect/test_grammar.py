@@ -893,3 +893,8 @@ def test_a_dative_outlet_after_a_word_of_saying_in_russian_and_german(text, outl
 
 def test_a_dative_without_a_word_of_saying_credits_nobody():
     assert not _default("Er gab dem „Spiegel“-Leser ein Heft und ging.")
+
+
+def test_a_rendered_link_after_a_name_does_not_keep_its_clause_open():
+    text = "Цены вырастут, писала газета The Guardian [https://www.gazeta.ru/tags/media/the_guardian.shtml]"
+    assert "the-guardian" in {a.outlet_id for a in _default(text)}

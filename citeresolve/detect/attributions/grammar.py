@@ -197,7 +197,8 @@ def _agent_head_before(text: str, words: list[Word], index: int, grammar: Gramma
 
 def _ends_clause(text: str, end: int, grammar: Grammar) -> bool:
     """After an inverted cue the name ends its clause: "…, reported the Guardian." """
-    rest = text[end : end + 30]
+    link = _LINK_AFTER.match(text, end)  # "… The Guardian [https://…]": a page's link, as text
+    rest = text[link.end() if link else end :][:30]
     stripped = rest.lstrip(" \u00a0")
     if rest[:2] in ("'s", "’s"):
         return False
@@ -205,6 +206,12 @@ def _ends_clause(text: str, end: int, grammar: Grammar) -> bool:
         return True
     following = WORD.match(stripped)
     return following is not None and following.group("w").casefold() in grammar.clause_followers
+
+
+# What: a link's address in brackets after a name, as pages rendered to text show it.
+# Example: " [https://www.gazeta.ru/tags/media/the_guardian.shtml]". Why linear: literals
+# around one bounded negated class run.
+_LINK_AFTER = re.compile(r" ?\[https?://[^\]\s]{1,300}\]")
 
 
 def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
