@@ -898,3 +898,27 @@ def test_a_dative_without_a_word_of_saying_credits_nobody():
 def test_a_rendered_link_after_a_name_does_not_keep_its_clause_open():
     text = "Цены вырастут, писала газета The Guardian [https://www.gazeta.ru/tags/media/the_guardian.shtml]"
     assert "the-guardian" in {a.outlet_id for a in _default(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet", "evidence"),
+    [
+        (
+            "He told VOA Pentagon correspondent Carla Babb on Monday.",
+            "voice-of-america",
+            "told VOA",
+        ),
+        (
+            "Nothing changed, said CNN White House correspondent Kaitlan Collins.",
+            "cnn",
+            "CNN White House correspondent",
+        ),
+    ],
+)
+def test_a_beat_between_an_outlet_and_its_journalist_is_no_longer_name(text, outlet, evidence):
+    (found,) = [a for a in _default(text) if a.outlet_id == outlet]
+    assert found.span.text == evidence
+
+
+def test_an_outlets_name_inside_an_institutions_name_is_still_no_mention():
+    assert not _default("He joined the Reuters Institute for the Study of Journalism.")

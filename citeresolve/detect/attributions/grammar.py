@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from citeresolve.detect import cues
-from citeresolve.detect.attributions.mentions import Mention
+from citeresolve.detect.attributions.mentions import BEAT_AFTER, Mention
 from citeresolve.detect.attributions.words import POSSESSIVES, WORD, Word, quoted_end, words_in
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import AttributionKind, Span
@@ -231,6 +231,10 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
         noun = grammar.after_nouns.get(words[0].text.casefold())
         if noun is not None:
             return CueHit(Span.of(text, start, words[0].end), noun.kind, noun.lang, "after-noun")
+        beat = BEAT_AFTER.match(text, scan)  # "VOA Pentagon correspondent", "CNN White House"
+        job = grammar.after_nouns.get(beat.group("job").casefold()) if beat else None
+        if beat is not None and job is not None:
+            return CueHit(Span.of(text, start, beat.end()), job.kind, job.lang, "after-noun")
     aside = aside if aside is not None and aside.end() == words[0].start else None
     comma = gap.strip() == "," or (aside is not None and aside.group("comma") is not None)
     if possessive or not (gap.isspace() or comma or aside) or "\n" in gap:

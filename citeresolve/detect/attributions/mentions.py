@@ -228,6 +228,7 @@ def _part_of_longer_name(
             and capitalised_name_word(after)
             and after.text not in SAME_OUTLET_WORDS
             and after.text not in CREDIT_WORDS_AFTER
+            and not BEAT_AFTER.match(text, last.end)  # "VOA Pentagon correspondent"
         ):
             return True
     if index == 0 or not joined(text, words[index - 1], words[index]):
@@ -242,6 +243,15 @@ def _part_of_longer_name(
     if before.text.casefold() in ARTICLES:
         return False  # "Der Guardian hat …": German puts its article before any paper's name
     return capitalised_name_word(before) and not (before.text.isupper() and len(before.text) <= 3)
+
+
+# What: a beat or desk in capitalised words, then a journalist's job, after an outlet's name.
+# Example: " Pentagon correspondent", " White House reporter", " Tokyo bureau chief". Why
+# linear: a bounded repeat of a capitalised word and a space, then a literal alternation.
+BEAT_AFTER = re.compile(
+    r"(?: [A-Z][\w.'’-]{0,20}){1,3} (?P<job>correspondent|reporter|editor|anchor|host|presenter|"
+    r"producer|columnist|bureau|desk|team)s?\b"
+)
 
 
 def capitalised_name_word(word: Word) -> bool:
