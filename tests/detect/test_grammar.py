@@ -922,3 +922,21 @@ def test_a_beat_between_an_outlet_and_its_journalist_is_no_longer_name(text, out
 
 def test_an_outlets_name_inside_an_institutions_name_is_still_no_mention():
     assert not _default("He joined the Reuters Institute for the Study of Journalism.")
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Der Guardian hat eine Depesche veröffentlicht.", "the-guardian"),
+        ("Secondo il Times la crisi è finita.", "the-times"),
+        ("Diz o texto do Empire que o filme atrasa.", "empire-magazine"),
+    ],
+)
+def test_a_foreign_article_before_a_the_name_and_more_lead_ins(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_a_via_line_credits_a_source_the_registry_does_not_know():
+    (found,) = _default("O jogo chega em breve.\n\nVia IGN\n\nMais notícias")
+    assert (found.name, found.span.text, found.kind.value) == ("IGN", "Via IGN", "via")
+    assert not _default("Text.\nVia Twitter\n")  # a platform, not a source

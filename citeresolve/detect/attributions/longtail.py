@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -48,6 +49,13 @@ _CALL_SIGN = re.compile(r"[KW][A-Z]{2,3}(?:-(?:TV|FM|AM|DT))?")
 # What: a source credited in parentheses. Example: "(via Android Authority)".
 # Why linear: literals around one bounded run of capitalised words.
 _PAREN_VIA = re.compile(r"\(via (?P<name>[A-Z][\w.'’&-]{0,30}(?: [A-Z0-9][\w.'’&-]{0,30}){0,3})\)")
+# What: a line that credits a source: "Via" and a capitalised name, alone on its line.
+# Example: "Via IGN", "Via: The Verge". Why linear: anchored at a line start; literals and
+# bounded runs of capitalised words.
+_LINE_VIA = re.compile(
+    r"(?:^|(?<=\n))[ \t]*(?:Via|VIA)[: ]+"
+    r"(?P<name>[A-Z][\w.'’&-]{0,30}(?: [A-Z0-9][\w.'’&-]{0,30}){0,3})[ \t]*(?=\n|$)"
+)
 _PLATFORM_WORDS = frozenset(
     "twitter x instagram facebook tiktok youtube telegram reddit bluesky threads mastodon "
     "whatsapp signal email getty shutterstock".split()
@@ -215,13 +223,12 @@ def unregistered(
         i = bisect_right(starts, end) - 1
         return i < 0 or occupied[i][1] <= start
 
-    for via in _PAREN_VIA.finditer(text):
+    for via in itertools.chain(_PAREN_VIA.finditer(text), _LINE_VIA.finditer(text)):
         name = via.span("name")
         words = {w.lower() for w in via["name"].split()}
         if free(*name) and not words & cues.INSTITUTION_WORDS and not words & _PLATFORM_WORDS:
-            yield unregistered_attribution(
-                text, via.start() + 1, name[1], name, AttributionKind.VIA
-            )
+            opening = via.start() + len(via.group()) - len(via.group().lstrip("( \t"))
+            yield unregistered_attribution(text, opening, name[1], name, AttributionKind.VIA)
     for dateline in _CALL_SIGN_DATELINE.finditer(text):
         name = dateline.span("name")
         if dateline["name"] not in _NOT_CALL_SIGNS and free(*name):

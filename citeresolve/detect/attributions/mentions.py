@@ -179,7 +179,11 @@ def _mention_at(
         if _part_of_longer_name(text, words, index, size, lead_words):
             continue
         start = _with_article(text, words, index)
-        if start == ahead[0].start and registry.needs_article(names):
+        if (
+            start == ahead[0].start
+            and registry.needs_article(names)
+            and not _foreign_article_before(text, words, index)
+        ):
             continue  # "The Hindu" is an outlet, "Hindu" alone is not
         last = ahead[size - 1]
         following = ahead[size] if size < len(ahead) else None
@@ -256,6 +260,16 @@ BEAT_AFTER = re.compile(
 
 def capitalised_name_word(word: Word) -> bool:
     return word.text[:1].isupper() and word.text.lower() not in CLAUSE_WORDS
+
+
+def _foreign_article_before(text: str, words: list[Word], index: int) -> bool:
+    """ "der Guardian", "il Times", "el Independent": other languages put their own article
+    before a paper that English names with "The"."""
+    return (
+        index > 0
+        and words[index - 1].text.casefold() in ARTICLES
+        and text[words[index - 1].end : words[index].start] in (" ", "\u00a0")
+    )
 
 
 def _with_article(text: str, words: list[Word], index: int) -> int:
