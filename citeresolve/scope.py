@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from bs4.element import NavigableString, Tag
 
+from citeresolve.detect import cues
 from citeresolve.document import Document
 
 # Class tokens CMSs give the article body, most specific first.
@@ -63,9 +64,12 @@ LEAD_MEDIA = re.compile(
 # "article-dek", "entradilla". Why linear: an alternation of literals between separator checks.
 STANDFIRST = re.compile(
     r"(?:^|[-_])(?:standfirst|chapo|chapeau|dek|lede|subtitle|subheadline|sottotitolo|"
-    r"entradilla|bajada|linha-fina|summary|teaser|intro)(?:$|[-_])",
+    r"entradilla|bajada|linha-fina|summary|teaser|intro|lead)(?:$|[-_])",
     re.I,
 )
+# What: a body class token after a CMS's prefix. Example: "ArticleBody-articleBody".
+# Why linear: a separator, then a literal alternation anchored at the token's end.
+_PREFIXED_BODY = re.compile("[-_](?:" + "|".join(map(re.escape, BODY_CLASSES)) + ")$")
 LEAD_GAP = 3000  # characters at most between a lead image or standfirst and the body
 MIN_BODY_CHARS = 200
 BR_PARAGRAPH_CHARS = 80  # a run of text between <br> tags this long reads as a paragraph
@@ -92,7 +96,14 @@ def article_scope(doc: Document) -> list[Span] | None:
         furniture = list(_furniture(doc, header_too=True))
     else:
         body_start, body_end = _span(doc, body)
-        included = [(body_start, body_end), *(_span(doc, e) for e in _extras(doc, body))]
+        extras = [_span(doc, e) for e in _extras(doc, body)]
+        # From the headline (or a little before the body) down to the body: its source line.
+        head = min((a for a, _ in extras if a < body_start), default=body_start - LEAD_GAP // 6)
+        included = [
+            (body_start, body_end),
+            *extras,
+            *_source_lines(doc.text, max(head, body_start - LEAD_GAP), body_start),
+        ]
         # A wrapper around the body is never furniture, whatever its class ("page-sidebar-wrap").
         furniture = [
             (a, b)
@@ -100,6 +111,24 @@ def article_scope(doc: Document) -> list[Span] | None:
             if not (a <= body_start and body_end <= b)
         ]
     return _subtract(_merge(included), _merge(furniture))
+
+
+def _source_lines(text: str, head: int, body_start: int) -> Iterable[Span]:
+    """A short line naming the story's source ("来源：新华网", "Źródło: PAP") between the
+    headline and the body, where the headline's info line sits."""
+    for label in _SOURCE_LINE.finditer(text, max(0, head), body_start):
+        line_start = text.rfind("\n", 0, label.start()) + 1
+        line_end = text.find("\n", label.end())
+        line_end = body_start if line_end < 0 or line_end > body_start else line_end
+        if line_end - line_start <= 200:
+            yield line_start, line_end
+
+
+# What: a source label. Example: "来源：", "Źródło: ". Why linear: a literal alternation and a
+# class; the word start is left to the label list (unspaced scripts have none).
+_SOURCE_LINE = re.compile(
+    "(?:" + "|".join((*cues.SOURCE_LABEL_WORDS, *cues.SOURCE_LABEL_UNSPACED)) + ")[ \t]?[:：]"
+)
 
 
 def in_scope(scope: list[Span] | None, start: int, end: int) -> bool:
@@ -116,6 +145,13 @@ def _body(doc: Document) -> Tag | None:
     ]
     for token in BODY_CLASSES:
         candidates.extend(index.by_class.get(token, []))
+    # A CMS's own prefix before a known token: "ArticleBody-articleBody", "c-article-body".
+    candidates.extend(
+        element
+        for token, elements in index.by_class.items()
+        if len(token) <= MAX_TOKEN and _PREFIXED_BODY.search(token) and token not in BODY_CLASSES
+        for element in elements
+    )
     # WordPress gives each comment "comment-content entry-content": a comment is not the body.
     candidates = [e for e in candidates if not any(COMMENT.search(t) for t in e.get("class") or ())]
     for group in (candidates, index.by_tag.get("article", []), index.by_tag.get("main", [])):

@@ -93,3 +93,16 @@ def test_paragraphs_between_line_breaks_outweigh_short_comment_paragraphs():
     )
     assert _scoped(html, BODY[150:190])
     assert not _scoped(html, COMMENT[:40])
+
+
+def test_a_prefixed_body_class_a_lead_paragraph_and_a_source_line_are_in_scope():
+    html = (
+        "<div class='artical'><h1>标题</h1><div class='info-3ivibuHH'><p>2020-01-03</p>"
+        "<span>来源：新华网</span></div><div class='lead'>" + COMMENT + "</div>"
+        "<div class='ArticleBody-articleBody'><div class='group'><p>" + BODY + "</p></div>"
+        "<div class='group'><p>" + BODY + "</p><div class='InlineImage-imageEmbedCredit'>"
+        "Jane Doe | Bloomberg | Getty Images</div></div></div></div>"
+    )
+    assert _scoped(html, "来源：新华网")
+    assert _scoped(html, COMMENT[:40])  # the lead paragraph, a standfirst
+    assert _scoped(html, "Jane Doe | Bloomberg")  # the whole prefixed body, not one group

@@ -203,3 +203,11 @@ NEEDS_DESCRIPTOR = frozenset(
 )
 # Bare "media"/"press"/"news" count only in these self-cueing phrases.
 BARE_PHRASES = re.compile(r"\b(?P<phrase>(?:media|press|news)\s+reports?)\b", re.I)
+
+# Labels that name a story's source, as pages write them under or above the story: "Źródło:",
+# "Quelle:", "来源：". Spaced scripts need a word start before them, unspaced ones do not.
+SOURCE_LABEL_WORDS = (
+    "Źródło Zródło źródło Źródła źródła Source Sources Quelle Quellen Fonte Fontes Fuente "
+    "Fuentes Источник Джерело Bron Kaynak"
+).split()
+SOURCE_LABEL_UNSPACED = ("来源", "來源", "出典", "출처")

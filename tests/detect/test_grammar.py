@@ -940,3 +940,10 @@ def test_a_via_line_credits_a_source_the_registry_does_not_know():
     (found,) = _default("O jogo chega em breve.\n\nVia IGN\n\nMais notícias")
     assert (found.name, found.span.text, found.kind.value) == ("IGN", "Via IGN", "via")
     assert not _default("Text.\nVia Twitter\n")  # a platform, not a source
+
+
+def test_a_credit_class_in_any_letter_case_marks_a_caption_and_a_dated_notice_is_none():
+    body = f"<p>{WIRE}</p><div class='InlineImage-imageEmbedCredit'>Jane Doe | Bloomberg | Getty Images</div>"
+    assert ("bloomberg", "image_credit") in {(a.outlet_id, a.kind.value) for a in _html(body)}
+    notice = f"<p>{WIRE}</p><div class='credit'>© SPIEGEL ONLINE 2011</div>"
+    assert not [a for a in _html(notice) if a.kind.value == "image_credit"]

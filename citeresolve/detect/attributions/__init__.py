@@ -339,7 +339,7 @@ def in_caption(doc: Document, offset: int) -> bool:
     for node in (element, *element.parents):
         if node.name in ("figcaption", "figure", "caption"):
             return True
-        classes = " ".join(node.get("class") or ()) if hasattr(node, "get") else ""
+        classes = " ".join(node.get("class") or ()).lower() if hasattr(node, "get") else ""
         if "caption" in classes or "credit" in classes:
             return True
     return False

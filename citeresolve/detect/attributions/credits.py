@@ -59,8 +59,12 @@ def credit_regions(
         names_from = mark.end() + (after.end() if after else 0)
         line_end = text.find("\n", mark.end())
         line = lowered[mark.end() : line_end if line_end >= 0 else len(text)]
-        if not in_caption(mark.start()) or re.match(r"(?:\s*©)?\s+\d{4}", line):
-            continue  # "Copyright 2024 The Associated Press": a notice, read as a byline
+        if (
+            not in_caption(mark.start())
+            or re.match(r"(?:\s*©)?\s+\d{4}", line)
+            or re.search(r"\s(?:19|20)\d\d\W*$", line)
+        ):
+            continue  # "Copyright 2024 The Associated Press", "© SPIEGEL ONLINE 2011": notices
         stop = _credit_end(text, names_from, opened=False)
         if stop > names_from:
             yield Region(mark.start(), stop, names_from=names_from)

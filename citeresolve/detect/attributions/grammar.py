@@ -371,8 +371,11 @@ _COPYRIGHT = re.compile(r"(?:[Cc]opyright|COPYRIGHT|©)(?: ?©)? \d{4},? $")
 # What: a label naming a story's source, up to the name. Example: "Źródło: " before "PAP".
 # Why linear: anchored at the window's end; a literal alternation, a colon, spaces.
 SOURCE_LABEL = re.compile(
-    r"(?<![^\W_])(?:[ŹZ]ródło|[Źź]ródła|Source|Sources|Quelle|Quellen|Fonte|Fontes|Fuente|Fuentes|"
-    r"Источник|Джерело|Bron|Kaynak)[ \t]?:[ \t]?$|(?:来源|來源|出典|출처)[ \t]?[:：][ \t]?$"
+    r"(?<![^\W_])(?:"
+    + "|".join(cues.SOURCE_LABEL_WORDS)
+    + r")[ \t]?:[ \t]?$|(?:"
+    + "|".join(cues.SOURCE_LABEL_UNSPACED)
+    + r")[ \t]?[:：][ \t]?$"
 )
 # What: the closing parenthesis of an agency's credit at its paragraph's end. Example: ")"
 # then a line end, or ", " before a second one. Why linear: literals and a bounded class run.
