@@ -947,3 +947,8 @@ def test_a_credit_class_in_any_letter_case_marks_a_caption_and_a_dated_notice_is
     assert ("bloomberg", "image_credit") in {(a.outlet_id, a.kind.value) for a in _html(body)}
     notice = f"<p>{WIRE}</p><div class='credit'>© SPIEGEL ONLINE 2011</div>"
     assert not [a for a in _html(notice) if a.kind.value == "image_credit"]
+
+
+def test_a_longer_cue_behind_a_dative_determiner_wins():
+    (found,) = _default("Segundo informou a Folha, houve mortos.")
+    assert (found.span.text, found.rule) == ("Segundo informou a Folha", "before")

@@ -90,10 +90,13 @@ def _left(
     position = anchor
     skipped = 0
     agent_at: int | None = None
+    # A dative that is also a determiner ("a", "à"): kept while a longer cue further back
+    # may still credit the name ("segundo informou a Folha" is "segundo informou").
+    fallback: CueHit | None = None
     for index in range(len(words) - 1, -1, -1):
         word = words[index]
         if not _SAME_CLAUSE.fullmatch(text, word.end, position):
-            return None
+            return fallback
         folded = word.text.casefold()
         for cue in grammar.before_by_last.get(folded, ()):
             first = index - len(cue.words) + 1
@@ -113,6 +116,9 @@ def _left(
             ):
                 continue
             rule = "inverted" if cue.inverted else "before"
+            if cue.after_saying and fallback is None and _skippable(word, folded, grammar):
+                fallback = CueHit(Span.of(text, words[first].start, end), cue.kind, cue.lang, rule)
+                break
             if cue.tail:
                 tail_end = _tail_in_clause(text, tail, cue.tail)
                 if tail_end is None:
@@ -129,10 +135,10 @@ def _left(
             if _agent_head_before(text, words, index, grammar):
                 return CueHit(Span.of(text, word.start, end), AttributionKind.REPORT, None, "agent")
         if skipped >= MAX_SKIPPED or not _skippable(word, folded, grammar):
-            return None
+            return fallback
         skipped += 1
         position = word.start
-    return None
+    return fallback
 
 
 def _said_before(text: str, words: list[Word], first: int, grammar: Grammar) -> bool:
