@@ -41,6 +41,15 @@ KEYS = frozenset(
     }
 )
 UNNAMED_KEYS = frozenset({"nouns", "adjectives", "phrases", "back_references"})
+# The lexicon's plain word lists, each merged into one set of case-folded words.
+_WORD_LISTS = (
+    "between",
+    "adverbs",
+    "clause_followers",
+    "agent_markers",
+    "agent_heads",
+    "speech_words",
+)
 # What: a word as the detectors split text (inner dots, hyphens, apostrophes kept).
 # Why linear: every repetition starts with a punctuation char the word class excludes.
 _WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
@@ -174,12 +183,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
     sets: dict[str, set[str]] = {
         k: set()
         for k in (
-            "between",
-            "adverbs",
-            "clause_followers",
-            "agent_markers",
-            "agent_heads",
-            "speech_words",
+            *_WORD_LISTS,
             "media_nouns",
             "unnamed_nouns",
             "unnamed_adjectives",
@@ -210,14 +214,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
             cue = _cue(entry, lang)
             for word in cue.words[:1]:
                 after_nouns.setdefault(word, cue)
-        for key in (
-            "between",
-            "adverbs",
-            "clause_followers",
-            "agent_markers",
-            "agent_heads",
-            "speech_words",
-        ):
+        for key in _WORD_LISTS:
             for phrase in lexicon[key]:
                 sets[key].update(words_of(phrase))
         sets["media_nouns"].update(w for p in lexicon["media_nouns"] for w in words_of(p))
