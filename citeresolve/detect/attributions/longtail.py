@@ -223,7 +223,8 @@ def unregistered(
         i = bisect_right(starts, end) - 1
         return i < 0 or occupied[i][1] <= start
 
-    for via in itertools.chain(_PAREN_VIA.finditer(text), _LINE_VIA.finditer(text)):
+    lines = _LINE_VIA.finditer(text) if "Via" in text or "VIA" in text else ()
+    for via in itertools.chain(_PAREN_VIA.finditer(text), lines):
         name = via.span("name")
         words = {w.lower() for w in via["name"].split()}
         if free(*name) and not words & cues.INSTITUTION_WORDS and not words & _PLATFORM_WORDS:
