@@ -60,6 +60,7 @@ from citeresolve.detect.attributions.words import (
     CLAUSE_WORDS,
     FULLWIDTH_ALNUM,
     HAS_FULLWIDTH_ALNUM,
+    OPENING_QUOTES,
     indexed_phrases,
     plain_words,
     word_runs,
@@ -353,7 +354,7 @@ def _set_apart(doc: Document, mention: Mention) -> bool:
     typography says so: capitalised inside a sentence, in quotes, or in italics."""
     text = doc.text
     before = text[max(0, mention.start - 3) : mention.start].rstrip(" \u00a0")
-    if before[-1:] in ("«", '"', "“", "„", "‘", "'"):
+    if before[-1:] in OPENING_QUOTES:
         return True
     if SOURCE_LABEL.search(text, max(0, mention.start - 12), mention.start):
         return True  # "Źródło: PAP": a label names the source

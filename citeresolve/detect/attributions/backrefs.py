@@ -10,7 +10,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from citeresolve.detect.attributions.grammar import cue_around
-from citeresolve.detect.attributions.words import alone, longest_first
+from citeresolve.detect.attributions.words import OPENING_QUOTES, alone, longest_first
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry
@@ -111,7 +111,7 @@ def back_references(
             continue  # "同通信" inside "共同通信": a piece of the name, not a reference to it
         if not (glued or alone(text, start, end)) or any(a < end and start < b for a, b in taken):
             continue
-        if text[start - 1 : start] in _OPENING_QUOTES:
+        if text[start - 1 : start] in OPENING_QUOTES:
             continue  # «Газета.ру», "Das Blatt": a title in quotes is a name
         following = text[end : end + 2]
         if following[:1] == " " and following[1:2].isupper():
@@ -135,9 +135,6 @@ def back_references(
             refers_to=referent,
             rule="back-reference",
         )
-
-
-_OPENING_QUOTES = frozenset("«\"„“‚‘'")
 
 
 def _referent(phrase: str, recent: Sequence[Attribution], registry: OutletRegistry) -> str | None:

@@ -9,7 +9,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from citeresolve.detect import cues
-from citeresolve.detect.attributions.grammar import PLACE_BAR, SOURCE_LABEL
+from citeresolve.detect.attributions.grammar import PLACE_BAR, SOURCE_LABEL, signature
 from citeresolve.detect.attributions.longtail import JOB_WORDS, NOT_AGENCIES, publication
 from citeresolve.detect.attributions.mentions import Mention
 from citeresolve.detect.attributions.words import alone, occurrences
@@ -77,9 +77,7 @@ def credit_regions(
     yield from _agency_chains(text, registry, in_caption)
     mention_ends = {m.end for m in mentions}  # "The Guardian/Shutterstock": two outlets, no person
     for mention in mentions:
-        if _SIGNED.search(text, max(0, mention.name_start - 40), mention.name_start) and not (
-            in_caption(mention.start)
-        ):
+        if signature(text, mention) is not None and not in_caption(mention.start):
             continue  # "fek/oka/AP/Reuters": a story's signature, its editors and agencies
         name = text[mention.name_start : mention.end]
         # "REUTERS/Jane Doe", "AP Photo/Evan Vucci": an agency's credit, name after a slash.
@@ -126,12 +124,6 @@ def _credit_openers(text: str, lowered: str, runs: AbstractSet[str]) -> list[tup
     was tried at every position)."""
     found = occurrences(lowered, cues.CREDIT_OPENERS & runs)
     return [(start, end) for start, end in found if alone(text, start, end)]
-
-
-# What: editors' initials with their slashes at a line start, up to a name. Example:
-# "fek/oka/" before "AP/Reuters". Why linear: anchored to the window's end; bounded runs, each
-# closed by a literal slash.
-_SIGNED = re.compile(r"(?:^|(?<=\n)|(?<=\())(?:[a-z]{2,6}/){1,5}(?:[A-Za-z][\w.&-]{0,20}/){0,3}$")
 
 
 def _copyright_marks(lowered: str) -> Iterator[re.Match[str]]:

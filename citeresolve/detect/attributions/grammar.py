@@ -142,8 +142,9 @@ def _left(
 
 
 def _said_before(text: str, words: list[Word], first: int, grammar: Grammar) -> bool:
-    """A word of saying in the clause before a broadcast cue: "a déclaré … sur LCI", "recordó
-    este lunes en TVE"; a channel where a show airs ("tous les samedis sur C8") is no source."""
+    """A word of saying in the clause before a cue that needs one: "a déclaré … sur LCI",
+    "informou …, Khinshtein, à imprensa local"; a channel where a show airs ("tous les
+    samedis sur C8") is no source."""
     for back in range(first - 1, max(-1, first - 9), -1):
         if any(ch in ".!?;\n" for ch in text[words[back].end : words[back + 1].start]):
             return False
@@ -402,7 +403,7 @@ def byline(text: str, mention: Mention) -> CueHit | None:
     ):  # "(Com Estadão Conteúdo)", "(With Reuters)": the agency the story draws on
         span = Span.of(text, text.rfind("(", 0, mention.start), mention.end + 1)
         return CueHit(span, AttributionKind.BYLINE, None, "byline")
-    chain = _signature(text, mention)
+    chain = signature(text, mention)
     if chain is not None:  # "kgp/dpa/Reuters", "fek/oka/aar/AP/Reuters": every agency named
         return CueHit(Span.of(text, *chain), AttributionKind.BYLINE, None, "byline")
     initials = _INITIALS_BEFORE.search(text, max(0, mention.start - 24), mention.start)
@@ -489,7 +490,7 @@ _WITH_BEFORE = re.compile(r"\((?:[Cc]om|[Cc]on|[Ww]ith|[Aa]vec|[Mm]it|[Cc]olla?)
 _INITIALS_BEFORE = re.compile(r"(?:\(|^|(?<=\n))(?:[a-z]{2,6}/){1,3}$")
 
 
-def _signature(text: str, mention: Mention) -> tuple[int, int] | None:
+def signature(text: str, mention: Mention) -> tuple[int, int] | None:
     """The line that signs a story, editors' initials then the agencies it draws on, joined
     by slashes ("kgp/dpa/Reuters", "(fek/AP/AFP)"), when the mention is one of them."""
     line_start = text.rfind("\n", 0, mention.start) + 1

@@ -139,6 +139,9 @@ CLOSING_QUOTES = {
 }
 
 
+OPENING_QUOTES = frozenset(CLOSING_QUOTES)
+
+
 def quoted_end(text: str, start: int, end: int) -> int:
     """Past the closing quote of a name [start, end) written between quotes ("„Spiegel“",
     "« Le Monde »", "«РБК»"), else ``end``: the cue after a quoted name follows the quote."""
