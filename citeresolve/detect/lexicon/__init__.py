@@ -77,7 +77,8 @@ class Cue:
     # paper "en El País" is a place, not a source, as often as not).
     broadcast: bool = False
     # Only after a word of saying in its clause: a dative "à", "a", "al" ("informou o
-    # assessor, Alexander Khinshtein, à imprensa local") is "told" only there.
+    # assessor, Alexander Khinshtein, à imprensa local") is "told" only there. A broadcast
+    # cue needs one too, unless its entry says "after_saying": false.
     after_saying: bool = False
     # A cue before the name whose verb comes after it: German "hatte … berichtet" is "hatte die
     # „Wirtschaftswoche“ darüber berichtet"; the words the name's clause must hold after it.
@@ -129,7 +130,8 @@ class Grammar:
     clause_followers: frozenset[str]
     agent_markers: frozenset[str]
     agent_heads: frozenset[str]
-    speech_words: frozenset[str]  # verbs and nouns of saying: what a broadcast cue needs before it
+    # Verbs and nouns of saying: what broadcast and dative (after_saying) cues need before them.
+    speech_words: frozenset[str]
     media_nouns: frozenset[str]
     # Media nouns of unspaced scripts, longest first: glued to a name ("블룸버그통신이").
     unspaced_media_nouns: tuple[str, ...]
