@@ -810,6 +810,24 @@ def test_a_broadcaster_after_a_word_of_saying_is_credited(text, outlet):
 
 
 @pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        # participles, plurals and present tenses are words of saying too
+        ("Así lo ha declarado un maestro a la cadena de televisión TVE.", "rtve"),
+        ("Os moradores disseram à Folha que não saíram.", "folha-de-s-paulo"),
+        ("Les habitants ont raconté au Parisien leur nuit.", "le-parisien"),
+        ("Поліцейські розповіли телеканалу ICTV про затримання.", "ictv"),
+    ],
+)
+def test_a_dative_after_any_form_of_a_word_of_saying_is_credited(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_a_dative_with_no_word_of_saying_before_it_credits_nobody():
+    assert not _default("El premio fue entregado a la cadena TVE por su cobertura.")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         '"Salut les terriens", présenté par Thierry Ardisson, tous les samedis sur C8.',
