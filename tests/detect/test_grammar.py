@@ -970,3 +970,18 @@ def test_a_credit_class_in_any_letter_case_marks_a_caption_and_a_dated_notice_is
 def test_a_longer_cue_behind_a_dative_determiner_wins():
     (found,) = _default("Segundo informou a Folha, houve mortos.")
     assert (found.span.text, found.rule) == ("Segundo informou a Folha", "before")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Lo dijo, según informó la cadena televisiva estatal CNN.", "CNN"),  # after the noun
+        ('Стриптиз у виконанні дівчини, пише івано-франківське видання "Репортер".', "Репортер"),
+    ],
+)
+def test_words_that_describe_a_media_noun_stand_between_cue_and_name(text, name):
+    assert name in {a.name for a in _default(text)}
+
+
+def test_a_lower_case_word_away_from_any_media_noun_still_ends_the_cue():
+    assert not _default("Según informó ayer el dueño de aviones privados CNN.")

@@ -134,7 +134,9 @@ def _left(
             agent_at = index
             if _agent_head_before(text, words, index, grammar):
                 return CueHit(Span.of(text, word.start, end), AttributionKind.REPORT, None, "agent")
-        if skipped >= MAX_SKIPPED or not _skippable(word, folded, grammar):
+        if skipped >= MAX_SKIPPED or not (
+            _skippable(word, folded, grammar) or _modifies_media_noun(text, words, index, grammar)
+        ):
             return fallback
         skipped += 1
         position = word.start
@@ -181,6 +183,31 @@ def _skippable(word: Word, folded: str, grammar: Grammar) -> bool:
         or folded in cues.DESCRIPTORS
         or (folded in cues.NATIONALITIES and word.text[:1].isupper())
     )
+
+
+def _modifies_media_noun(text: str, words: list[Word], index: int, grammar: Grammar) -> bool:
+    """A lower-case word next to a media noun describes it, whatever the word: "пише
+    івано-франківське видання", "la página deportiva internacional Football365" (Romance
+    adjectives follow the noun, one or two of them)."""
+    word = words[index].text
+    if not word[:1].islower() or not word.replace("-", "").isalpha():
+        return False
+    if index + 1 < len(words):
+        following: str | None = words[index + 1].text
+    else:
+        match = WORD.search(text, words[index].end)
+        following = match.group("w") if match else None
+    if following is not None and following.casefold() in grammar.media_nouns:
+        return True
+    for back in (index - 1, index - 2):
+        if back < 0:
+            return False
+        folded = words[back].text.casefold()
+        if folded in grammar.media_nouns:
+            return True
+        if not words[back].text[:1].islower():
+            return False
+    return False
 
 
 def _phrase_at(text: str, words: list[Word], first: int, phrase: tuple[str, ...]) -> bool:
