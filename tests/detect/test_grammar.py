@@ -36,6 +36,7 @@ LEXICON_EN = {
     "adverbs": ["also"],
     "clause_followers": ["on"],
     "media_nouns": ["newspaper"],
+    "title_nouns": ["newspaper"],
     "unnamed": {
         "nouns": ["newspaper"],
         "adjectives": ["local"],
@@ -985,3 +986,30 @@ def test_words_that_describe_a_media_noun_stand_between_cue_and_name(text, name)
 
 def test_a_lower_case_word_away_from_any_media_noun_still_ends_the_cue():
     assert not _default("Según informó ayer el dueño de aviones privados CNN.")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Dave Tickner, redactor de la página deportiva internacional Football365, reconoce.",
+            "Football365",
+        ),
+        ("Der Minister sagte der Wochenzeitung Cicero, es reiche.", "Cicero"),
+        ("Il a confié au magazine Causeur que tout va bien.", "Causeur"),
+    ],
+)
+def test_a_name_a_title_noun_introduces_is_a_publication(text, name):
+    assert name in {a.name for a in _default(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Selon le site Internet du ministère, tout va bien.",  # the web, not a title
+        "The mayor told the magazine editor John Smith that it was over.",  # a person
+        "A spokesman told the newspaper Monday that it was over.",  # a day
+    ],
+)
+def test_a_title_noun_before_a_word_that_is_no_title_credits_nothing_new(text):
+    assert not [a for a in _default(text) if a.outlet_id is None]

@@ -34,6 +34,7 @@ STRING_LISTS = (
     "agent_heads",
     "speech_words",
     "media_nouns",
+    "title_nouns",
     "credit_labels",
 )
 CUE_FIELDS = frozenset({"phrase", "kind", "inverted", "quoted", "broadcast", "after_saying"})
@@ -53,6 +54,7 @@ MINIMAL: dict[str, Any] = {
     "agent_heads": [],
     "speech_words": [],
     "media_nouns": [],
+    "title_nouns": [],
     "unnamed": {"nouns": [], "adjectives": [], "phrases": [], "back_references": []},
     "credit_labels": [],
     "credit_phrases": [],
@@ -208,3 +210,11 @@ def test_bad_kind_raises_lexicon_error() -> None:
 def test_cue_without_a_phrase_raises_lexicon_error(cue: Any) -> None:
     with pytest.raises(LexiconError, match="without a phrase"):
         build_grammar([{**MINIMAL, "before": [cue]}])
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.stem)
+def test_every_title_noun_is_a_media_noun_the_grammar_may_step_over(path):
+    data = _load(path)
+    media = {_folded(w) for phrase in data["media_nouns"] for w in phrase.split()}
+    strays = [n for n in data["title_nouns"] if not {_folded(w) for w in n.split()} & media]
+    assert not strays

@@ -111,12 +111,18 @@ def publication_names(
                 or _publication_hint(written.lower().replace("-", " ").replace("’", "'"))
                 or (" " in written and _opens_with_a_name(WORD.findall(written), first_words))
             )
-        if not hinted:
+        titled = _after_title_noun(text, run.start(), grammar)
+        if not hinted and not titled and " " in written:
+            # German capitalises its nouns: "die Wochenzeitung Freitag" is one run
+            titled = written.split(" ", 1)[0].casefold() in grammar.title_nouns
+        if not hinted and not titled:
             continue  # most capitalised runs are people and places: one cheap test each
         start, end = run.start(), run.start() + len(run.group().rstrip(".-'’"))
         if text[end - 2 : end] in POSSESSIVES:
             end -= 2
         words = words_in(text, start, end)
+        if titled and words and words[0].text.casefold() in grammar.title_nouns:
+            words = words[1:]
         while (
             words
             and words[0].text != "The"
@@ -138,10 +144,62 @@ def publication_names(
         of = text.find(" of ", start, end)
         if of > 0 and " " in text[start:of] and publication(text[start:of]):
             end = of  # "the Argus Leader of Sioux Falls": the place is not the name
-        if _credited_publication(text[start:end], registry):
+        if (titled and _a_title(words)) or _credited_publication(text[start:end], registry):
             if text[max(0, start - 4) : start].lower() == "the ":
                 start -= 4
             yield start, end
+
+
+# The words a title noun's name is not: "le site Internet du ministère", "el canal Telegram".
+_NOT_TITLES = frozenset({"internet", "web", "online", "google", "apple"}) | _PLATFORM_WORDS
+
+
+def _a_title(words: list[Word]) -> bool:
+    """A title a noun introduced, not a platform or an institution: "das Magazin Cicero",
+    not "le site Internet", "the news agency FEMA"."""
+    folded = {w.text.casefold() for w in words}
+    return (
+        len(words) <= 4
+        and words[0].text.casefold() not in _NOT_TITLES
+        and not folded & cues.INSTITUTION_WORDS
+    )
+
+
+def _after_title_noun(text: str, start: int, grammar: Grammar) -> bool:
+    """A title noun right before the name, maybe with one or two adjectives between ("the
+    newspaper", "la cadena de televisión", "das Schweizer Magazin", "l'agence turque")."""
+    if text[start - 1 : start] != " " or text[start - 2 : start - 1].isspace():
+        return False
+    chunk = text[max(0, start - 48) : start - 1].casefold()
+    tokens = chunk.split()
+    if start > 48 and tokens:
+        tokens = tokens[1:]  # cut by the window: not a whole word
+    for skipped in range(3):
+        for size in (1, 2, 3):
+            if size + skipped > len(tokens):
+                break
+            phrase = tokens[len(tokens) - skipped - size : len(tokens) - skipped]
+            head = phrase[0].replace("’", "'").rsplit("'", 1)[-1].lstrip('(«„“"')
+            if " ".join((head, *phrase[1:])) in grammar.title_nouns:
+                return True
+        if skipped < len(tokens) and not _describes(tokens[len(tokens) - 1 - skipped], grammar):
+            return False
+    return False
+
+
+def _describes(word: str, grammar: Grammar) -> bool:
+    """A word that may stand between a title noun and the name: an adjective ("la página
+    deportiva internacional Football365"), never a cue's word ("the paper said Smith"), a
+    noun of the trade ("the magazine editor Smith") or a word of saying."""
+    if word in grammar.unnamed_adjectives or word in cues.NATIONALITIES:
+        return True
+    return (
+        word.replace("-", "").isalpha()
+        and word not in grammar.lead_words
+        and word not in grammar.media_nouns
+        and word not in grammar.speech_words
+        and word not in CLAUSE_WORDS
+    )
 
 
 # What: a title in quotation marks of any script. Example: «Інформатор», „Bild“, 《泰晤士报》.

@@ -35,6 +35,7 @@ KEYS = frozenset(
         "adverbs",
         "clause_followers",
         "media_nouns",
+        "title_nouns",
         "unnamed",
         "credit_labels",
         "credit_phrases",
@@ -136,6 +137,9 @@ class Grammar:
     # Media nouns of unspaced scripts, longest first: glued to a name ("블룸버그통신이").
     unspaced_media_nouns: tuple[str, ...]
     unnamed_nouns: frozenset[str]
+    # Nouns that introduce a publication's title unquoted, as case-folded phrases: "the
+    # news site Semafor", "la revista Semana", "телеканал Дождь".
+    title_nouns: frozenset[str]
     unnamed_adjectives: frozenset[str]
     unnamed_phrases: tuple[tuple[str, str], ...]  # (case-folded phrase, lang)
     back_references: tuple[tuple[str, str], ...]
@@ -187,6 +191,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         for k in (
             *_WORD_LISTS,
             "media_nouns",
+            "title_nouns",
             "unnamed_nouns",
             "unnamed_adjectives",
             "credit_labels",
@@ -220,6 +225,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
             for phrase in lexicon[key]:
                 sets[key].update(words_of(phrase))
         sets["media_nouns"].update(w for p in lexicon["media_nouns"] for w in words_of(p))
+        sets["title_nouns"].update(" ".join(words_of(p)) for p in lexicon["title_nouns"])
         unnamed = lexicon["unnamed"]
         sets["unnamed_nouns"].update(w for p in unnamed["nouns"] for w in words_of(p))
         sets["unnamed_adjectives"].update(w for p in unnamed["adjectives"] for w in words_of(p))
@@ -261,6 +267,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
             )
         ),
         unnamed_nouns=frozenset(sets["unnamed_nouns"]),
+        title_nouns=frozenset(sets["title_nouns"]),
         unnamed_adjectives=frozenset(sets["unnamed_adjectives"]),
         unnamed_phrases=tuple(sorted(set(unnamed_phrases), key=lambda p: (-len(p[0]), p))),
         back_references=tuple(sorted(set(back_references), key=lambda p: (-len(p[0]), p))),
