@@ -184,6 +184,27 @@ def test_unnamed_outlets_in_the_lexicon_of_any_language(text, span):
     assert [a.span.text for a in found] == [span]
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "span"),
+    [
+        ("Il est parti, selon la presse. Rien de plus.", "la presse", "selon la presse"),
+        (
+            "Il est parti, selon la presse française. Rien de plus.",
+            "la presse française",
+            "selon la presse française",
+        ),
+        ("Según la prensa local, se fue.", "la prensa local", "Según la prensa local"),
+    ],
+)
+def test_a_phrase_with_its_own_cue_names_the_outlet_and_takes_what_follows(text, name, span):
+    found = [a for a in _default(text) if a.unnamed]
+    assert [(a.name, a.span.text) for a in found] == [(name, span)]
+
+
+def test_the_press_spoken_to_is_no_source():
+    assert not _default("Il a déclaré à la presse qu'il partait.")
+
+
 def test_unnamed_noun_phrase_needs_a_cue():
     assert [
         a for a in analysed("Staatliche Medien sind in Iran weit verbreitet.") if a.unnamed

@@ -243,9 +243,8 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
             continue
         hit = cue_around(text, phrase.start, phrase.end, grammar)
         if hit is None and phrase.self_cued:
-            hit = CueHit(
-                Span.of(text, phrase.start, phrase.end), AttributionKind.REPORT, None, "self"
-            )
+            cue_start = phrase.start if phrase.cue_start is None else phrase.cue_start
+            hit = CueHit(Span.of(text, cue_start, phrase.end), AttributionKind.REPORT, None, "self")
         if hit:
             found.append(
                 Attribution(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.words import (
@@ -30,6 +30,7 @@ class Phrase:
     end: int
     text: str
     self_cued: bool = False
+    cue_start: int | None = None  # where its own cue begins: "selon" of "selon la presse"
 
 
 _NOUN_WORDS = tuple(tuple(noun.split()) for noun in cues.OUTLET_NOUNS)
@@ -148,9 +149,50 @@ def lexicon_phrases(
 ) -> Iterator[Phrase]:
     """Unnamed outlets in every lexicon's words: its fixed phrases ("staatliche Medien", "外媒"),
     and one of its outlet nouns with one of its adjectives on either side, as languages put
-    them ("państwowe media", "les médias iraniens", "la prensa local")."""
-    for start, end in longest_first(phrase_hits):
-        if UNSPACED.search(text, start, end) or alone(text, start, end):
+    them ("państwowe media", "les médias iraniens", "la prensa local"). Overlapping finds are
+    one phrase: "la presse" and "presse française" are "la presse française"."""
+    merged: Phrase | None = None
+    for phrase in sorted(
+        _lexicon_phrase_parts(text, lowered, grammar, phrase_hits, noun_hits),
+        key=lambda p: (p.start, -p.end),
+    ):
+        if merged is not None and phrase.start < merged.end:
+            if phrase.end > merged.end:
+                merged = replace(
+                    merged,
+                    end=phrase.end,
+                    text=text[merged.start : phrase.end],
+                    self_cued=merged.self_cued or phrase.self_cued,
+                )
+            continue
+        if merged is not None:
+            yield merged
+        merged = phrase
+    if merged is not None:
+        yield merged
+
+
+def _lexicon_phrase_parts(
+    text: str,
+    lowered: str,
+    grammar: Grammar,
+    phrase_hits: list[tuple[int, int]],
+    noun_hits: list[tuple[int, int]],
+) -> Iterator[Phrase]:
+    cue_starts: dict[tuple[int, int], int] = {}
+    hits = []
+    for start, end in phrase_hits:
+        outlet_start = _after_leading_cue(lowered, start, end, grammar)
+        if outlet_start is not None:  # "selon la presse": the outlet is "la presse"
+            cue_starts[outlet_start, end] = start
+            start = outlet_start
+        hits.append((start, end))
+    for start, end in longest_first(hits):
+        cue_start = cue_starts.get((start, end))
+        if cue_start is not None:
+            if alone(text, cue_start, end):
+                yield Phrase(start, end, text[start:end], self_cued=True, cue_start=cue_start)
+        elif UNSPACED.search(text, start, end) or alone(text, start, end):
             cued = _self_cued(lowered, start, end, grammar)
             yield Phrase(start, end, text[start:end], self_cued=cued)
     for start, end in noun_hits:
@@ -182,6 +224,21 @@ def _describes(text: str, a: Word, b: Word, grammar: Grammar, *, after: bool = F
     # "Российская газета", "Telewizja Polska": a capital inside a sentence makes it a name.
     before = text[: adjective.start].rstrip()
     return not (adjective.text[:1].isupper() and before and before[-1] not in '.!?:\n"«„“')
+
+
+def _after_leading_cue(lowered: str, start: int, end: int, grammar: Grammar) -> int | None:
+    """Where the outlet begins in a lexicon phrase that opens with a one-word cue of its own
+    ("selon les médias", "según la prensa"), so that the outlet, not the cue, is the name and
+    a longer phrase at the same place ("la presse locale") can still win."""
+    words = words_in(lowered, start, end)
+    if len(words) < 2 or lowered[words[0].end : words[1].start] != " ":
+        return None
+    if any(
+        len(cue.words) == 1 and not (cue.after_saying or cue.quoted or cue.inverted)
+        for cue in grammar.before_by_last.get(words[0].text, ())
+    ):  # not a dative ("à la presse"): it credits only after a word of saying
+        return words[1].start
+    return None
 
 
 def _self_cued(lowered: str, start: int, end: int, grammar: Grammar) -> bool:
