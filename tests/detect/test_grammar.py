@@ -825,6 +825,9 @@ def test_a_signature_line_names_every_agency_after_the_initials():
         ("Er sagte am Sonntag im ZDF, dass es reicht.", "zdf"),
         ("La ministre a réagi auprès de France Inter.", "radio-france"),
         ("Une réaction transmise à l'AFP le confirme.", "afp"),
+        ("Le ministre s'est exprimé sur les ondes de la VRT ce matin.", "vrt"),
+        ("Lo dijo ante los micrófonos de la Cadena SER.", "cadena-ser"),
+        ("Lo ha detto ai taccuini del Corriere della Sera.", "corriere-della-sera"),
     ],
 )
 def test_a_broadcaster_after_a_word_of_saying_is_credited(text, outlet):
