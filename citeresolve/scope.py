@@ -71,6 +71,8 @@ STANDFIRST = re.compile(
 # Why linear: a separator, then a literal alternation anchored at the token's end.
 _PREFIXED_BODY = re.compile("[-_](?:" + "|".join(map(re.escape, BODY_CLASSES)) + ")$")
 LEAD_GAP = 3000  # characters at most between a lead image or standfirst and the body
+STANDFIRST_GAP = 400  # characters at most from a standfirst subheading to headline and body
+STANDFIRST_CHARS = 600
 MIN_BODY_CHARS = 200
 BR_PARAGRAPH_CHARS = 80  # a run of text between <br> tags this long reads as a paragraph
 MAX_TOKEN = 64  # longer class names are not furniture names (and BOILERPLATE stays cheap)
@@ -227,8 +229,20 @@ def _own_text(doc: Document, element: Tag) -> int:
 def _extras(doc: Document, body: Tag) -> Iterable[Tag]:
     """Headline, byline and dateline, and the lead figure, where they sit outside the body."""
     start = _span(doc, body)[0]
-    for name in ("h1",):
-        yield from doc.index.by_tag.get(name, [])[:1]
+    headlines = doc.index.by_tag.get("h1", [])[:1]
+    yield from headlines
+    for headline in headlines:  # a subheading right under the headline: the standfirst
+        below = _span(doc, headline)[1]
+        for sub in doc.index.by_tag.get("h2", []):
+            sub_start, sub_end = _span(doc, sub)
+            if below <= sub_start and sub_end <= start:
+                if (
+                    sub_start - below <= STANDFIRST_GAP
+                    and start - sub_end <= STANDFIRST_GAP
+                    and sub_end - sub_start <= STANDFIRST_CHARS
+                ):
+                    yield sub
+                break
     for token in (
         "byline",
         "dateline",

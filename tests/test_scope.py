@@ -106,3 +106,25 @@ def test_a_prefixed_body_class_a_lead_paragraph_and_a_source_line_are_in_scope()
     assert _scoped(html, "来源：新华网")
     assert _scoped(html, COMMENT[:40])  # the lead paragraph, a standfirst
     assert _scoped(html, "Jane Doe | Bloomberg")  # the whole prefixed body, not one group
+
+
+def test_a_subheading_right_under_the_headline_is_the_standfirst():
+    html = (
+        "<div class='rail'><p>" + COMMENT + "</p></div>"
+        "<div id='main'><h1>Titre</h1><h2>La soirée, titre le quotidien New York Post.</h2>"
+        "<div class='articleBody'><p>" + BODY + "</p></div></div>"
+    )
+    assert _scoped(html, "titre le quotidien New York Post")
+
+
+def test_a_subheading_far_from_the_body_is_no_standfirst():
+    html = (
+        "<h1>Repubblica.it</h1><h2>Economia con Bloomberg</h2>"
+        + "<div class='rail'><p>"
+        + COMMENT
+        + "</p></div>" * 3
+        + "<div class='articleBody'><p>"
+        + BODY
+        + "</p></div>"
+    )
+    assert not _scoped(html, "Economia con Bloomberg")
