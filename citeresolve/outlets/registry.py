@@ -96,6 +96,34 @@ def polish_stem(word: str) -> str:
     return word[:-1] + _POLISH_ALTERNATION.get(word[-1], word[-1]) if word else word
 
 
+# What: a word in Cyrillic script. Example: "Ведомостям". Why linear: one class run.
+CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
+# Case endings of Russian and Ukrainian nouns and adjectives, longest first: "Ведомостям" is
+# "Ведомости", "Українській правді" is "Українська правда", "Новой газете" "Новая газета".
+_CYRILLIC_ENDINGS = tuple(
+    sorted(
+        """ами ями ому ему ого его ої ій ая яя ое ее ые ие ую юю ых их ым им ах ях ам ям ов ев
+        ів ей ой ий ый ом ем а я у ю е и ы ъ ь й о і ї""".split(),
+        key=len,
+        reverse=True,
+    )
+)
+
+
+def cyrillic_stem(word: str) -> str:
+    """A Russian or Ukrainian word case-folded, without its case ending (a stem of three
+    letters or more is kept): the forms of one name share it.
+
+    >>> cyrillic_stem("Ведомостям") == cyrillic_stem("Ведомости")
+    True
+    """
+    folded = word.casefold()
+    for ending in _CYRILLIC_ENDINGS:
+        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
+            return folded[: -len(ending)]
+    return folded
+
+
 # Articles a Romance preposition absorbs: "al" is "a il", "du" is "de le", "ao" is "a o".
 ROMANCE_ARTICLES = frozenset({"Il", "La", "Lo", "Le", "Les", "O", "A", "Os", "As", "El"})
 
@@ -137,6 +165,10 @@ class OutletRegistry:
     # Polish names by the stems of their words ("Tygodnik Powszechny" as "Tygodnic Powszechn"):
     # Polish declines a paper's name ("w Tygodniku Powszechnym", "Rzeczpospolitej").
     by_polish_stems: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    # Russian and Ukrainian names by the stems of their words, for the same reason:
+    # "сообщили «Ведомостям»", "«Українській правді»"; and the most words each first stem opens.
+    by_cyrillic_stems: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    cyrillic_words_from: Mapping[str, int] = field(init=False, repr=False)
     # Names whose first word is a Romance article, by the words after it: "Il Messaggero" is
     # ("Messaggero",), for "al Messaggero", "du Monde", "ao Globo" (preposition and article
     # written as one word).
@@ -204,6 +236,12 @@ class OutletRegistry:
                 if words and all(w[:1].isupper() and not w.isupper() for w in words):
                     stems.setdefault(tuple(polish_stem(w) for w in words), outlet.id)
         object.__setattr__(self, "by_polish_stems", stems)
+        cyrillic: dict[tuple[str, ...], str] = {}
+        for words, outlet_id in self.by_tokens.items():
+            if words[0][:1].isupper() and all(CYRILLIC_WORD.fullmatch(w) for w in words):
+                cyrillic.setdefault(tuple(cyrillic_stem(w) for w in words), outlet_id)
+        object.__setattr__(self, "by_cyrillic_stems", cyrillic)
+        object.__setattr__(self, "cyrillic_words_from", _most_words_by_first(cyrillic))
         object.__setattr__(self, "ambiguous_words_from", _most_words_by_first(self.by_ambiguous))
         seconds: dict[str, set[str]] = {}
         for words in itertools.chain(exact, folded, self.by_ambiguous):

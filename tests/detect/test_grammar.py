@@ -201,6 +201,18 @@ def test_a_phrase_with_its_own_cue_names_the_outlet_and_takes_what_follows(text,
     assert [(a.name, a.span.text) for a in found] == [(name, span)]
 
 
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Об этом «Известиям» рассказали в пресс-службе министерства.", "izvestia"),
+        ("Про це «Українській правді» підтвердили у відомстві.", "ukrainska-pravda"),
+        ("Как рассказали «Новой газете» в ведомстве, решение принято.", "novaya-gazeta"),
+    ],
+)
+def test_a_verb_of_telling_after_a_dative_outlet_credits_it(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
+
+
 def test_the_press_spoken_to_is_no_source():
     assert not _default("Il a déclaré à la presse qu'il partait.")
 

@@ -22,7 +22,14 @@ from citeresolve.detect.attributions.words import (
     trim_possessive,
     word_set,
 )
-from citeresolve.outlets.registry import NAME_START, OutletRegistry, name_tokens, polish_stem
+from citeresolve.outlets.registry import (
+    CYRILLIC_WORD,
+    NAME_START,
+    OutletRegistry,
+    cyrillic_stem,
+    name_tokens,
+    polish_stem,
+)
 from citeresolve.scripts import UNSPACED
 
 NAME_CONTEXT = 25  # characters around a name: the words before and after it that matter
@@ -284,40 +291,9 @@ def _with_article(text: str, words: list[Word], index: int) -> int:
 
 # --- Names in other scripts -------------------------------------------------------------------
 
-# What: a word in Cyrillic script. Example: "Ведомостям". Why linear: one class run.
-_CYRILLIC_WORD = re.compile(r"[\u0400-\u04ff]{3,}")
-# Case endings of Russian and Ukrainian nouns, longest first: "Ведомостям" is "Ведомости".
-_CYRILLIC_ENDINGS = (
-    "ами",
-    "ями",
-    "ому",
-    "ему",
-    "ого",
-    "его",
-    "ах",
-    "ях",
-    "ам",
-    "ям",
-    "ов",
-    "ев",
-    "ей",
-    "ой",
-    "ий",
-    "ый",
-    "ом",
-    "ем",
-    "а",
-    "я",
-    "у",
-    "ю",
-    "е",
-    "и",
-    "ы",
-    "ъ",
-    "ь",
-    "й",
-    "о",
-)
+# What: Cyrillic words of three letters or more joined by single spaces. Example:
+# "Українській правді". Why linear: every repetition starts with a space the class excludes.
+_CYRILLIC_RUN = re.compile(r"[\u0400-\u04ff]{3,}(?: [\u0400-\u04ff]{3,})*")
 
 
 def other_script_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
@@ -332,20 +308,40 @@ def other_script_mentions(text: str, registry: OutletRegistry) -> Iterator[Menti
             for match in registry.unspaced_pattern.finditer(text):
                 yield Mention(match.start(), match.end(), match.start(), by_name[match.group()])
         yield from _glued_latin_mentions(text, registry)
-    if _CYRILLIC_WORD.search(text):
-        stems: dict[str, str] = {}
-        for words, outlet_id in registry.by_tokens.items():
-            if len(words) == 1 and _CYRILLIC_WORD.fullmatch(words[0]) and words[0][:1].isupper():
-                stems.setdefault(_stem(words[0]), outlet_id)
-        for match in _CYRILLIC_WORD.finditer(text):
+    if CYRILLIC_WORD.search(text):
+        yield from _declined_cyrillic(text, registry)
+
+
+def _declined_cyrillic(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+    """The longest Cyrillic name at each capitalised word, by the stems of its words, where
+    it is not written as the registry has it (the word matcher finds those)."""
+    words_from = registry.cyrillic_words_from
+    taken_until = -1
+    for run in _CYRILLIC_RUN.finditer(text):
+        if run.start() and WORD_CHAR.match(text, run.start() - 1):
+            continue
+        words: list[re.Match[str]] | None = None
+        for match in CYRILLIC_WORD.finditer(text, run.start(), run.end()):
             word = match.group()
-            if not word[:1].isupper() or (word,) in registry.by_tokens:
-                continue  # the word matcher finds the name as written
-            inflected = stems.get(_stem(word))
-            if inflected is not None and (
-                match.start() == 0 or not WORD_CHAR.match(text, match.start() - 1)
-            ):
-                yield Mention(match.start(), match.end(), match.start(), inflected)
+            if match.start() < taken_until or not word[:1].isupper():
+                continue
+            first = cyrillic_stem(word)
+            longest = words_from.get(first, 0)
+            if not longest:
+                continue
+            if words is None:
+                words = list(CYRILLIC_WORD.finditer(text, run.start(), run.end()))
+            index = next(i for i, w in enumerate(words) if w.start() == match.start())
+            for size in range(min(longest, len(words) - index), 0, -1):
+                chunk = words[index : index + size]
+                stems = (first, *(cyrillic_stem(w.group()) for w in chunk[1:]))
+                outlet_id = registry.by_cyrillic_stems.get(stems)
+                if outlet_id is None:
+                    continue
+                if tuple(w.group() for w in chunk) not in registry.by_tokens:
+                    yield Mention(match.start(), chunk[-1].end(), match.start(), outlet_id)
+                taken_until = chunk[-1].end()
+                break
 
 
 # What: Latin-script words joined by single spaces. Example: "Wall Street Journal", "CNN".
@@ -557,14 +553,6 @@ def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Ment
 # "(ansa)", "(boy/jpnn)". Why linear: literals around bounded class runs, each run ended by
 # a literal the class excludes.
 _LOWER_PAREN = re.compile(r"\(((?:[a-z]{2,6}/){0,3})([a-z]{2,8})\)")
-
-
-def _stem(word: str) -> str:
-    folded = word.casefold()
-    for ending in _CYRILLIC_ENDINGS:
-        if folded.endswith(ending) and len(folded) - len(ending) >= 3:
-            return folded[: -len(ending)]
-    return folded
 
 
 def merge_mentions(*streams: Iterator[Mention]) -> list[Mention]:
