@@ -213,6 +213,11 @@ def test_a_verb_of_telling_after_a_dative_outlet_credits_it(text, outlet):
     assert outlet in {a.outlet_id for a in _default(text)}
 
 
+def test_a_common_word_outlet_in_another_case_needs_its_quotes():
+    assert not _default("«Это так», — сказал он. — Эксперты заявили о том, что подпись была.")
+    assert "expert-ru" in {a.outlet_id for a in _default("Как рассказали «Эксперту» в ведомстве.")}
+
+
 def test_the_press_spoken_to_is_no_source():
     assert not _default("Il a déclaré à la presse qu'il partait.")
 

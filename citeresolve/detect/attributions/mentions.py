@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from citeresolve.detect.attributions.words import (
     CLAUSE_WORDS,
     HYPHEN_DESCRIPTOR,
+    OPENING_QUOTES,
     WORD,
     WORD_CHAR,
     Word,
@@ -338,6 +339,10 @@ def _declined_cyrillic(text: str, registry: OutletRegistry) -> Iterator[Mention]
                 outlet_id = registry.by_cyrillic_stems.get(stems)
                 if outlet_id is None:
                     continue
+                outlet = registry.get(outlet_id)
+                quoted = text[match.start() - 1 : match.start()] in OPENING_QUOTES
+                if outlet is not None and outlet.common_word and not quoted:
+                    break  # "Эксперты заявили" is experts, «Эксперта» the magazine
                 if tuple(w.group() for w in chunk) not in registry.by_tokens:
                     yield Mention(match.start(), chunk[-1].end(), match.start(), outlet_id)
                 taken_until = chunk[-1].end()
