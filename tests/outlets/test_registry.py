@@ -100,6 +100,16 @@ def test_no_alias_is_a_common_word_unless_the_outlet_says_so():
             assert " ".join(name_tokens(alias)).lower() not in COMMON_WORDS, (outlet["id"], alias)
 
 
+def test_no_free_name_is_a_bare_number():
+    # "the 42 buses" is no mention of The42: a number alone names nothing
+    for outlet in OUTLETS:
+        if outlet.get("common_word"):
+            continue
+        for name in (outlet["name"], *outlet.get("aliases", [])):
+            words = name_tokens(name)
+            assert not (len(words) == 1 and words[0].isdigit()), (outlet["id"], name)
+
+
 REQUIRED = [
     "reuters",
     "associated-press",

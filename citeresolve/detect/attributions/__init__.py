@@ -283,7 +283,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                 if not (a.unnamed and noun_start <= a.name_span.start and a.name_span.end < start)
             ]
             credit_unregistered(start, end, hit, "a quoted title")
-    for start, end in list(publication_names(text, registry, taken, grammar)):
+    for start, end in list(publication_names(text, registry, taken, grammar, present)):
         hit = cue_around(text, start, end, grammar)
         if hit is not None:
             credit_unregistered(start, end, hit, "a publication's name")
@@ -362,7 +362,13 @@ def _set_apart(doc: Document, mention: Mention) -> bool:
         node.name in ("i", "em", "cite") for node in (element, *element.parents)
     ):
         return True
-    return bool(before) and before[-1] not in ".!?:\n" and mention.start > 0
+    # a capital inside a sentence; a number ("444") is no capital
+    return (
+        bool(before)
+        and before[-1] not in ".!?:\n"
+        and mention.start > 0
+        and text[mention.name_start : mention.name_start + 1].isupper()
+    )
 
 
 def _without_overlaps(phrases: list[Phrase]) -> list[Phrase]:

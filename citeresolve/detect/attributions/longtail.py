@@ -93,14 +93,20 @@ def _opens_with_a_name(words: list[str], first_words: frozenset[str]) -> bool:
 
 
 def publication_names(
-    text: str, registry: OutletRegistry, taken: list[tuple[int, int]], grammar: Grammar
+    text: str,
+    registry: OutletRegistry,
+    taken: list[tuple[int, int]],
+    grammar: Grammar,
+    present: AbstractSet[str] | None = None,
 ) -> Iterator[tuple[int, int]]:
     """Runs of capitalised words that name a publication the registry does not know ("the
     Argus Leader", "Hamburger Abendblatt"): the grammar then decides whether a cue credits
-    them, in any language, as it does for registry names."""
+    them, in any language, as it does for registry names. ``present``: the words of the
+    lower-cased text, if the caller has them."""
     occupied = sorted(taken)
     starts = [a for a, _ in occupied]
     first_words = registry.first_words
+    noun_ends = _title_noun_ends(text, grammar, present)
     weighed: dict[str, bool] = {}  # an article repeats its names: each is weighed once
     for run in _NAME_RUN.finditer(text):
         written = run.group()
@@ -111,7 +117,12 @@ def publication_names(
                 or _publication_hint(written.lower().replace("-", " ").replace("’", "'"))
                 or (" " in written and _opens_with_a_name(WORD.findall(written), first_words))
             )
-        titled = _after_title_noun(text, run.start(), grammar)
+        at = bisect_right(noun_ends, run.start()) - 1
+        titled = (
+            at >= 0
+            and run.start() - noun_ends[at] <= TITLE_NOUN_REACH
+            and _after_title_noun(text, run.start(), grammar)
+        )
         if not hinted and not titled and " " in written:
             # German capitalises its nouns: "die Wochenzeitung Freitag" is one run
             titled = written.split(" ", 1)[0].casefold() in grammar.title_nouns
@@ -165,14 +176,34 @@ def _a_title(words: list[Word]) -> bool:
     )
 
 
+TITLE_NOUN_REACH = 48  # characters from a title noun's end to the name: two adjectives fit
+
+
+def _title_noun_ends(text: str, grammar: Grammar, present: AbstractSet[str] | None) -> list[int]:
+    """Where the last words of title nouns end in the text, in order: most pages hold none of
+    them, and no capitalised run is then looked at twice."""
+    lowered = text.lower()
+    words = grammar.title_last_words
+    held_words = words & present if present is not None else words
+    ends = []
+    for word in held_words:
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not WORD_CHAR.match(lowered, end) and not (at and WORD_CHAR.match(lowered, at - 1)):
+                ends.append(end)
+            at = lowered.find(word, end)
+    return sorted(ends)
+
+
 def _after_title_noun(text: str, start: int, grammar: Grammar) -> bool:
     """A title noun right before the name, maybe with one or two adjectives between ("the
     newspaper", "la cadena de televisión", "das Schweizer Magazin", "l'agence turque")."""
     if text[start - 1 : start] != " " or text[start - 2 : start - 1].isspace():
         return False
-    chunk = text[max(0, start - 48) : start - 1].casefold()
+    chunk = text[max(0, start - TITLE_NOUN_REACH) : start - 1].casefold()
     tokens = chunk.split()
-    if start > 48 and tokens:
+    if start > TITLE_NOUN_REACH and tokens:
         tokens = tokens[1:]  # cut by the window: not a whole word
     for skipped in range(3):
         for size in (1, 2, 3):

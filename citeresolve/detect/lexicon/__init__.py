@@ -140,6 +140,7 @@ class Grammar:
     # Nouns that introduce a publication's title unquoted, as case-folded phrases: "the
     # news site Semafor", "la revista Semana", "телеканал Дождь".
     title_nouns: frozenset[str]
+    title_last_words: frozenset[str]  # their last words: what a page is searched for
     unnamed_adjectives: frozenset[str]
     unnamed_phrases: tuple[tuple[str, str], ...]  # (case-folded phrase, lang)
     back_references: tuple[tuple[str, str], ...]
@@ -268,6 +269,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         ),
         unnamed_nouns=frozenset(sets["unnamed_nouns"]),
         title_nouns=frozenset(sets["title_nouns"]),
+        title_last_words=frozenset(n.rsplit(" ", 1)[-1] for n in sets["title_nouns"]),
         unnamed_adjectives=frozenset(sets["unnamed_adjectives"]),
         unnamed_phrases=tuple(sorted(set(unnamed_phrases), key=lambda p: (-len(p[0]), p))),
         back_references=tuple(sorted(set(back_references), key=lambda p: (-len(p[0]), p))),
