@@ -106,7 +106,7 @@ def publication_names(
     occupied = sorted(taken)
     starts = [a for a, _ in occupied]
     first_words = registry.first_words
-    noun_ends = _title_noun_ends(text, grammar, present)
+    noun_starts, noun_ends = _title_nouns_at(text, grammar, present)
     weighed: dict[str, bool] = {}  # an article repeats its names: each is weighed once
     for run in _NAME_RUN.finditer(text):
         written = run.group()
@@ -117,15 +117,20 @@ def publication_names(
                 or _publication_hint(written.lower().replace("-", " ").replace("’", "'"))
                 or (" " in written and _opens_with_a_name(WORD.findall(written), first_words))
             )
-        at = bisect_right(noun_ends, run.start()) - 1
-        titled = (
-            at >= 0
-            and run.start() - noun_ends[at] <= TITLE_NOUN_REACH
-            and _after_title_noun(text, run.start(), grammar)
-        )
-        if not hinted and not titled and " " in written:
-            # German capitalises its nouns: "die Wochenzeitung Freitag" is one run
-            titled = written.split(" ", 1)[0].casefold() in grammar.title_nouns
+        titled = False
+        if noun_ends:
+            at = bisect_right(noun_ends, run.start()) - 1
+            titled = (
+                at >= 0
+                and run.start() - noun_ends[at] <= TITLE_NOUN_REACH
+                and _after_title_noun(text, run.start(), grammar)
+            ) or (
+                # German capitalises its nouns: "die Wochenzeitung Cicero" is one run
+                not hinted
+                and run.start() in noun_starts
+                and " " in written
+                and written.split(" ", 1)[0].casefold() in grammar.title_nouns
+            )
         if not hinted and not titled:
             continue  # most capitalised runs are people and places: one cheap test each
         start, end = run.start(), run.start() + len(run.group().rstrip(".-'’"))
@@ -179,21 +184,27 @@ def _a_title(words: list[Word]) -> bool:
 TITLE_NOUN_REACH = 48  # characters from a title noun's end to the name: two adjectives fit
 
 
-def _title_noun_ends(text: str, grammar: Grammar, present: AbstractSet[str] | None) -> list[int]:
-    """Where the last words of title nouns end in the text, in order: most pages hold none of
-    them, and no capitalised run is then looked at twice."""
-    lowered = text.lower()
+def _title_nouns_at(
+    text: str, grammar: Grammar, present: AbstractSet[str] | None
+) -> tuple[set[int], list[int]]:
+    """Where the last words of title nouns start and end in the text (the ends in order): most
+    pages hold few of them, and no capitalised run is then read twice."""
     words = grammar.title_last_words
     held_words = words & present if present is not None else words
+    if not held_words:
+        return set(), []
+    lowered = text.lower()
+    starts: set[int] = set()
     ends = []
     for word in held_words:
         at = lowered.find(word)
         while at >= 0:
             end = at + len(word)
             if not WORD_CHAR.match(lowered, end) and not (at and WORD_CHAR.match(lowered, at - 1)):
+                starts.add(at)
                 ends.append(end)
             at = lowered.find(word, end)
-    return sorted(ends)
+    return starts, sorted(ends)
 
 
 def _after_title_noun(text: str, start: int, grammar: Grammar) -> bool:
