@@ -69,6 +69,7 @@ STANDFIRST = re.compile(
 )
 # What: a body class token after a CMS's prefix. Example: "ArticleBody-articleBody".
 # Why linear: a separator, then a literal alternation anchored at the token's end.
+_BODY_TOKENS = frozenset(BODY_CLASSES)
 _PREFIXED_BODY = re.compile("[-_](?:" + "|".join(map(re.escape, BODY_CLASSES)) + ")$")
 LEAD_GAP = 3000  # characters at most between a lead image or standfirst and the body
 STANDFIRST_GAP = 400  # characters at most from a standfirst subheading to headline and body
@@ -147,6 +148,8 @@ def _body(doc: Document) -> Tag | None:
     ]
     for token in BODY_CLASSES:
         candidates.extend(index.by_class.get(token, []))
+    # ...or as an id: "<section id='article-body' class='body'>"
+    candidates.extend(e for e in index.by_attr.get("id", []) if e.get("id") in _BODY_TOKENS)
     # A CMS's own prefix before a known token: "ArticleBody-articleBody", "c-article-body".
     candidates.extend(
         element

@@ -128,3 +128,13 @@ def test_a_subheading_far_from_the_body_is_no_standfirst():
         + "</p></div>"
     )
     assert not _scoped(html, "Economia con Bloomberg")
+
+
+def test_a_body_named_by_its_id_outweighs_a_short_marker_with_the_class():
+    html = (
+        "<article><section id='article-body' class='body'><p>" + BODY + "</p></section>"
+        "<section class='newsscanner-end-of-article-body'><p>"
+        + "Tweet. Teilen. " * 20
+        + "</p></section></article>"
+    )
+    assert _scoped(html, "berichtete die Zeitung")
