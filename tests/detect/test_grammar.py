@@ -1059,3 +1059,11 @@ def test_a_title_noun_before_a_word_that_is_no_title_credits_nothing_new(text):
 def test_a_number_is_never_a_common_word_name_set_apart():
     # 444 is a Hungarian news site marked common_word; a count of people is no mention of it
     assert not _default("The plan was backed, according to 444 respondents of the poll.")
+
+
+def test_an_agency_and_the_publication_that_ran_it_are_no_picture_credit():
+    body = "<h1>Anglia: szczepionka</h1><p>PAP/Rynek Zdrowia</p><p>" + "Wyniki badań są dobre. " * 9
+    assert not [a for a in _html(body + "</p>") if a.kind.value == "image_credit"]
+    figure = "<figure><img src='a.jpg'><figcaption>Protest w Madrycie. EFE/EPA/JUAN PEREZ"
+    credits = {a.outlet_id for a in _html(figure + "</figcaption></figure><p>Tekst.</p>")}
+    assert {"efe", "epa"} <= credits

@@ -76,6 +76,7 @@ def credit_regions(
             yield Region(paren.start(), paren.end())
     yield from _agency_chains(text, registry, in_caption)
     mention_ends = {m.end for m in mentions}  # "The Guardian/Shutterstock": two outlets, no person
+    by_start = {m.name_start: m for m in mentions}
     for mention in mentions:
         if signature(text, mention) is not None and not in_caption(mention.start):
             continue  # "fek/oka/AP/Reuters": a story's signature, its editors and agencies
@@ -86,7 +87,11 @@ def credit_regions(
             r"(?: Photo| PHOTO| Foto| FOTO)?/ ?[^\W\d_][^\n/()]{0,60}(?:/[^\W\d_][^\n/()]{0,60})?",
             text[mention.end : mention.end + 130],
         )
-        if tail and (name.isupper() or tail.group().startswith(" Photo")):  # "ANTARA FOTO/"
+        if (
+            tail
+            and (name.isupper() or tail.group().startswith(" Photo"))  # "ANTARA FOTO/"
+            and not _source_pair(text, mention, by_start, registry, in_caption)
+        ):
             end = _credit_end(text, mention.end + tail.end(), opened=False)
             yield Region(mention.name_start, end)
         slashed = _person_slash_credit(text, mention) or _via_credit(text, mention)
@@ -208,6 +213,22 @@ def _photographer_dot_credit(
 _PHOTOGRAPHER = re.compile(
     r"(?P<label>[^\W\d_]{4,12}) [A-ZÀ-Þ][\w'’-]{0,30}(?: [A-ZÀ-Þ][\w'’-]{0,30}){1,3}\. $"
 )
+
+
+def _source_pair(
+    text: str,
+    mention: Mention,
+    by_start: dict[int, Mention],
+    registry: OutletRegistry,
+    in_caption: Callable[[int], bool],
+) -> bool:
+    """ "PAP/Rynek Zdrowia" under a headline: an agency and the publication that ran its story,
+    a source line, not a picture's credit (a second agency, "EFE/EPA", still credits one)."""
+    if in_caption(mention.start) or text[mention.end : mention.end + 1] != "/":
+        return False
+    following = by_start.get(mention.end + 1)
+    outlet = registry.get(following.outlet_id) if following is not None else None
+    return outlet is not None and outlet.kind not in ("agency", "photo_agency")
 
 
 def _agency_chains(
