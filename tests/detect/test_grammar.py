@@ -830,6 +830,8 @@ def test_a_signature_line_names_every_agency_after_the_initials():
         "associated-press": "fek/oka/aar/AP/Reuters",
         "reuters": "fek/oka/aar/AP/Reuters",
     }
+    newsroom = _html("<p>" + "Die Regierung plant Neuwahlen. " * 8 + "</p><p>(APA/Red.)</p>")
+    assert [(a.outlet_id, a.kind.value) for a in newsroom] == [("apa", "byline")]
     inside = _html("<p>" + "Die Regierung plant Neuwahlen. " * 8 + "Wir lesen news/AP heute.</p>")
     assert not [a for a in inside if a.rule == "byline"]  # initials only open a line
 

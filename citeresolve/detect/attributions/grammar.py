@@ -531,8 +531,10 @@ def signature(text: str, mention: Mention) -> tuple[int, int] | None:
         if at < line_start:
             continue
         found = _SIGNATURE.match(text, at, line_end)
-        if found is None or not (found.end() >= mention.end and mention.start > at + 2):
+        if found is None or not (found.end() >= mention.end and mention.start >= at):
             continue
+        if not _SIGNED.search(found.group()):
+            continue  # "AFP/Getty": agencies alone are a picture's credit
         closed = text[at] == "("
         if closed != found.group().endswith(")") or text[found.end() : line_end].strip():
             continue
@@ -540,12 +542,14 @@ def signature(text: str, mention: Mention) -> tuple[int, int] | None:
     return None
 
 
-# What: editors' initials, each with a slash, then names joined by slashes, maybe in
-# parentheses. Example: "kgp/dpa/Reuters", "(fek/oka/AP)". Why linear: bounded runs, each
-# closed by a literal slash the runs exclude.
-_SIGNATURE = re.compile(
-    r"\(?(?:[a-z]{2,6}/){1,5}(?:[A-Za-z][\w.&-]{0,20}/){0,4}[A-Za-z][\w.&-]{0,20}\)?"
-)
+# What: names and editors' initials joined by slashes, maybe in parentheses or after a
+# copyright sign. Example: "kgp/dpa/Reuters", "(fek/oka/AP)", "(APA/Red.)",
+# "©SZ.de/dpa/dayk/fied". Why linear: bounded runs, each closed by a literal slash the runs
+# exclude.
+_SIGNATURE = re.compile(r"(?:\(|© ?)?(?:[A-Za-z][\w.&-]{0,20}/){1,6}[A-Za-z][\w.&-]{0,20}\)?")
+# What: what makes such a line a signature: editors' initials, or the newsroom ("Red.").
+# Why linear: alternation of anchored short literals and a bounded class run.
+_SIGNED = re.compile(r"(?:^|[(/© ])(?:[a-z]{2,6}|[Rr]ed\.?)(?:/|\)?$)")
 
 
 def dateline(text: str, mention: Mention) -> CueHit | None:
