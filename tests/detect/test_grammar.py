@@ -1069,3 +1069,14 @@ def test_an_agency_and_the_publication_that_ran_it_are_no_picture_credit():
     figure = "<figure><img src='a.jpg'><figcaption>Protest w Madrycie. EFE/EPA/JUAN PEREZ"
     credits = {a.outlet_id for a in _html(figure + "</figcaption></figure><p>Tekst.</p>")}
     assert {"efe", "epa"} <= credits
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Nur Frauen stehen auf der Liste, betont das "Time-Magazin", und zwar zu Recht.',
+        'Das "Time-Magazin" hat die zehn reichsten Frauen ermittelt.',
+    ],
+)
+def test_a_quoted_compound_of_a_name_takes_the_cue_after_its_quote(text):
+    assert "time" in {a.outlet_id for a in _default(text)}

@@ -153,6 +153,9 @@ def quoted_end(text: str, start: int, end: int) -> int:
     if closers is None:
         return end
     at = end + 1 if spaced and text[end : end + 1] in (" ", "\u00a0") else end
+    if text[at : at + 1] == "-":  # „Time-Magazin“: the compound is quoted whole
+        compound = WORD.match(text, at + 1)
+        at = compound.end() if compound is not None else at
     return at + 1 if text[at : at + 1] and text[at] in closers else end
 
 
