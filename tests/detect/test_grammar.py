@@ -1052,6 +1052,7 @@ def test_a_name_a_title_noun_introduces_is_a_publication(text, name):
         "Selon le site Internet du ministère, tout va bien.",  # the web, not a title
         "The mayor told the magazine editor John Smith that it was over.",  # a person
         "A spokesman told the newspaper Monday that it was over.",  # a day
+        "The mayor told the newspaper owner Smith Jones that it was over.",  # English order
     ],
 )
 def test_a_title_noun_before_a_word_that_is_no_title_credits_nothing_new(text):

@@ -216,25 +216,34 @@ def _after_title_noun(text: str, start: int, grammar: Grammar) -> bool:
     tokens = chunk.split()
     if start > TITLE_NOUN_REACH and tokens:
         tokens = tokens[1:]  # cut by the window: not a whole word
+    listed_only = True  # only listed adjectives stood between so far
     for skipped in range(3):
         for size in (1, 2, 3):
             if size + skipped > len(tokens):
                 break
             phrase = tokens[len(tokens) - skipped - size : len(tokens) - skipped]
             head = phrase[0].replace("’", "'").rsplit("'", 1)[-1].lstrip('(«„“"')
-            if " ".join((head, *phrase[1:])) in grammar.title_nouns:
+            noun = " ".join((head, *phrase[1:]))
+            if noun in grammar.title_nouns and (
+                listed_only or noun in grammar.title_nouns_before_adjectives
+            ):
                 return True
-        if skipped < len(tokens) and not _describes(tokens[len(tokens) - 1 - skipped], grammar):
+        if skipped >= len(tokens):
             return False
+        word = tokens[len(tokens) - 1 - skipped]
+        if word in grammar.unnamed_adjectives or word in cues.NATIONALITIES:
+            continue
+        if not _describes(word, grammar):
+            return False
+        listed_only = False
     return False
 
 
 def _describes(word: str, grammar: Grammar) -> bool:
-    """A word that may stand between a title noun and the name: an adjective ("la página
-    deportiva internacional Football365"), never a cue's word ("the paper said Smith"), a
-    noun of the trade ("the magazine editor Smith") or a word of saying."""
-    if word in grammar.unnamed_adjectives or word in cues.NATIONALITIES:
-        return True
+    """A word that may stand between a title noun and the name, in a language whose
+    adjectives follow the noun: "la página deportiva internacional Football365"; never a
+    cue's word ("the paper said Smith"), a noun of the trade ("the magazine editor Smith") or
+    a word of saying."""
     return (
         word.replace("-", "").isalpha()
         and word not in grammar.lead_words

@@ -56,6 +56,9 @@ _WORD_LISTS = (
 _WORD = re.compile(r"[^\W_]+(?:[.'’&-][^\W_]+)*")
 
 
+# Languages whose adjectives follow the noun they describe.
+ADJECTIVES_FOLLOW = frozenset({"es", "fr", "it", "pt"})
+
 # In a cue of a verb-final language, where the clause between subject and verb stands:
 # "は…と報じた" is "CNNは12日、…と報じた".
 GAP = "…"
@@ -141,6 +144,9 @@ class Grammar:
     # news site Semafor", "la revista Semana", "телеканал Дождь".
     title_nouns: frozenset[str]
     title_last_words: frozenset[str]  # their last words: what a page is searched for
+    # Title nouns of languages whose adjectives follow the noun ("la página deportiva X"):
+    # only after these may an adjective no lexicon lists stand before the name.
+    title_nouns_before_adjectives: frozenset[str]
     unnamed_adjectives: frozenset[str]
     unnamed_phrases: tuple[tuple[str, str], ...]  # (case-folded phrase, lang)
     back_references: tuple[tuple[str, str], ...]
@@ -193,6 +199,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
             *_WORD_LISTS,
             "media_nouns",
             "title_nouns",
+            "title_nouns_before_adjectives",
             "unnamed_nouns",
             "unnamed_adjectives",
             "credit_labels",
@@ -227,6 +234,10 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
                 sets[key].update(words_of(phrase))
         sets["media_nouns"].update(w for p in lexicon["media_nouns"] for w in words_of(p))
         sets["title_nouns"].update(" ".join(words_of(p)) for p in lexicon["title_nouns"])
+        if lang in ADJECTIVES_FOLLOW:
+            sets["title_nouns_before_adjectives"].update(
+                " ".join(words_of(p)) for p in lexicon["title_nouns"]
+            )
         unnamed = lexicon["unnamed"]
         sets["unnamed_nouns"].update(w for p in unnamed["nouns"] for w in words_of(p))
         sets["unnamed_adjectives"].update(w for p in unnamed["adjectives"] for w in words_of(p))
@@ -270,6 +281,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         unnamed_nouns=frozenset(sets["unnamed_nouns"]),
         title_nouns=frozenset(sets["title_nouns"]),
         title_last_words=frozenset(n.rsplit(" ", 1)[-1] for n in sets["title_nouns"]),
+        title_nouns_before_adjectives=frozenset(sets["title_nouns_before_adjectives"]),
         unnamed_adjectives=frozenset(sets["unnamed_adjectives"]),
         unnamed_phrases=tuple(sorted(set(unnamed_phrases), key=lambda p: (-len(p[0]), p))),
         back_references=tuple(sorted(set(back_references), key=lambda p: (-len(p[0]), p))),
