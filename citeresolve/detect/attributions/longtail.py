@@ -109,6 +109,9 @@ def publication_names(
     noun_starts, noun_ends = _title_nouns_at(text, grammar, present)
     weighed: dict[str, bool] = {}  # an article repeats its names: each is weighed once
     for run in _NAME_RUN.finditer(text):
+        i = bisect_right(starts, run.end()) - 1
+        if i >= 0 and occupied[i][1] > run.start():
+            continue  # a registry name is in the run: "The Guardian", "And Bloomberg"
         written = run.group()
         hinted = weighed.get(written)
         if hinted is None:
