@@ -124,6 +124,36 @@ def cyrillic_stem(word: str) -> str:
     return folded
 
 
+GERMAN_COUNTRIES = frozenset({"DE", "AT", "CH", "LI", "LU"})
+
+
+def _german_declined(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A German name's adjectives in their weak ending, as after "der", "des", "dem": "der
+    Deutschen Presse-Agentur", "der Süddeutschen Zeitung", "der Neuen Zürcher Zeitung".
+
+    >>> _german_declined(("Frankfurter", "Allgemeine", "Zeitung"))
+    ('Frankfurter', 'Allgemeinen', 'Zeitung')
+    >>> _german_declined(("Frankfurter", "Allgemeine"))
+    ('Frankfurter', 'Allgemeinen')
+    """
+    if len(words) < 2:
+        return None
+
+    def adjective(word: str) -> bool:
+        return word[:1].isupper() and word[-2:] in _WEAK_ADJECTIVE_ENDS and word not in _ARTICLES
+
+    declined = tuple(
+        w + "n" if i < len(words) - 1 and adjective(w) else w for i, w in enumerate(words)
+    )
+    if declined == words and adjective(words[-1]) and words[-1].endswith(("ine", "che")):
+        declined = (*words[:-1], words[-1] + "n")  # "Frankfurter Allgemeine", "Rheinische"
+    return declined if declined != words else None
+
+
+_WEAK_ADJECTIVE_ENDS = frozenset({"he", "ne", "le", "re", "te", "se", "ue", "ge", "ke"})
+_ARTICLES = frozenset({"Die", "Der", "Das", "Des", "Dem", "Den"})
+
+
 # Articles a Romance preposition absorbs: "al" is "a il", "du" is "de le", "ao" is "a o".
 ROMANCE_ARTICLES = frozenset({"Il", "La", "Lo", "Le", "Les", "O", "A", "Os", "As", "El"})
 
@@ -199,6 +229,13 @@ class OutletRegistry:
             for platform, names in outlet.handles.items():
                 for handle in names:
                     handles.setdefault((platform, handle.casefold()), outlet.id)
+        for outlet in self.outlets.values():
+            if outlet.country in GERMAN_COUNTRIES:
+                for name in (outlet.name, *outlet.aliases):
+                    declined = _german_declined(name_tokens(name))
+                    if declined is not None and declined not in exact:
+                        exact[declined] = outlet.id
+                        folded.setdefault(tuple(w.casefold() for w in declined), outlet.id)
         object.__setattr__(self, "by_tokens", exact)
         object.__setattr__(self, "by_folded_tokens", folded)
         words_from = _most_words_by_first(itertools.chain(exact, folded))

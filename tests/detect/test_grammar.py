@@ -1081,3 +1081,14 @@ def test_an_agency_and_the_publication_that_ran_it_are_no_picture_credit():
 )
 def test_a_quoted_compound_of_a_name_takes_the_cue_after_its_quote(text):
     assert "time" in {a.outlet_id for a in _default(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Nach Informationen der Deutschen Presse-Agentur ist er gefasst.", "dpa"),
+        ("Das sagte er der Süddeutschen Zeitung am Montag.", "sueddeutsche-zeitung"),
+    ],
+)
+def test_a_german_name_with_its_adjective_declined_is_the_outlet(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
