@@ -62,7 +62,7 @@ def _load_tlds() -> frozenset[str]:
     )
 
 
-_TLDS = _load_tlds()
+TLDS = _TLDS = _load_tlds()  # public: the attribution matcher reads sites' names too
 # What: a last label that is not in the root zone but could be a name. Example: "example".
 # Why linear: one bounded class run.
 _UNLISTED_TLD = re.compile(r"[A-Za-z]{2,63}")

@@ -1092,3 +1092,21 @@ def test_a_quoted_compound_of_a_name_takes_the_cue_after_its_quote(text):
 )
 def test_a_german_name_with_its_adjective_declined_is_the_outlet(text, outlet):
     assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_a_site_named_by_its_domain_is_credited_registered_or_not():
+    assert "zaxid-net" in {a.outlet_id for a in _default("Собаку спасли, передает zaxid.net.")}
+    found = _default("Местный сайт vsim.ua пишет, что собака жива.")
+    assert [(a.name, a.outlet_id) for a in found] == [("vsim.ua", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Write to a@vsim.ua or see https://vsim.ua/x for more, he said.",  # addresses
+        "Según datos de inegi.gob.mx, la cifra sube.",  # a government's site
+        "According to twitter.com, the post was removed.",  # a platform
+    ],
+)
+def test_a_domain_in_an_address_or_of_no_news_site_credits_nobody(text):
+    assert not [a for a in _default(text) if a.outlet_id is None]

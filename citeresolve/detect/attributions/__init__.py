@@ -44,10 +44,13 @@ from citeresolve.detect.attributions.mentions import (
     bracket_dateline_mentions,
     contracted_mentions,
     declined_mentions,
+    domain_mentions,
+    domain_names,
     find_mentions,
     merge_mentions,
     other_script_mentions,
     quoted_mentions,
+    site_of_news,
 )
 from citeresolve.detect.attributions.unnamed import (
     Phrase,
@@ -129,6 +132,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         contracted_mentions(text, registry, present),
         agency_credit_mentions(text, registry),
         quoted_mentions(text, registry),
+        domain_mentions(lowered, registry, present),
     )
     unnamed = _without_overlaps(
         [
@@ -287,6 +291,12 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         hit = cue_around(text, start, end, grammar)
         if hit is not None:
             credit_unregistered(start, end, hit, "a publication's name")
+    for start, end, domain in list(domain_names(lowered, present)):
+        if any(a < end and start < b for a, b in taken) or not site_of_news(domain):
+            continue
+        hit = cue_around(text, start, end, grammar)
+        if hit is not None:
+            credit_unregistered(start, end, hit, "a site's domain")
     found.extend(
         replace(a, lang=lang_of(None), rule=a.rule or "long-tail")
         for a in itertools.chain(

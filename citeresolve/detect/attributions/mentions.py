@@ -23,6 +23,7 @@ from citeresolve.detect.attributions.words import (
     trim_possessive,
     word_set,
 )
+from citeresolve.detect.bare_urls import TLDS
 from citeresolve.outlets.registry import (
     CYRILLIC_WORD,
     NAME_START,
@@ -558,6 +559,59 @@ def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Ment
 # "(ansa)", "(boy/jpnn)". Why linear: literals around bounded class runs, each run ended by
 # a literal the class excludes.
 _LOWER_PAREN = re.compile(r"\(((?:[a-z]{2,6}/){0,3})([a-z]{2,8})\)")
+
+
+def domain_names(lowered: str, present: AbstractSet[str]) -> Iterator[tuple[int, int, str]]:
+    """Sites named by their domain in lower case, as the press writes them ("передает
+    zaxid.net", "podał portal futbolnews.pl"): not inside a URL or an address, the last label
+    a real top-level domain. Looked for only among the words the text holds."""
+    for word in sorted(w for w in present if "." in w):
+        if not _DOMAIN_WORD.fullmatch(word) or word.rsplit(".", 1)[1] not in TLDS:
+            continue
+        at = lowered.find(word)
+        while at >= 0:
+            end = at + len(word)
+            before, after = lowered[at - 1 : at] if at else "", lowered[end : end + 2]
+            inside = (
+                after[:1].isalnum()
+                or after[:1] in "@/-_"
+                or (
+                    after[:1] in ".:" and after[1:2].isalnum()  # "zaxid.net." ends a sentence
+                )
+            )
+            if not (before.isalnum() or before in _IN_ADDRESS) and not inside:
+                yield at, end, word
+            at = lowered.find(word, end)
+
+
+# What: a lower-case domain as a word. Example: "zaxid.net", "www.ajansspor.com".
+# Why linear: labels of a bounded class, each closed by a literal dot the class excludes.
+_DOMAIN_WORD = re.compile(r"(?:[a-z0-9-]{1,63}\.){1,4}[a-z]{2,24}")
+_IN_ADDRESS = frozenset("@/.-_:")  # "a@b.com", "https://x.com": an address, no name
+
+
+def site_of_news(domain: str) -> bool:
+    """A domain the registry does not know may be a news site: not a platform's, a
+    government's, a university's or a search engine's."""
+    labels = domain.removeprefix("www.").split(".")
+    return not (set(labels) & _NOT_NEWS_LABELS)
+
+
+_NOT_NEWS_LABELS = frozenset(
+    "gov gouv gob gc mil edu ac int twitter x facebook instagram youtube youtu tiktok t "
+    "telegram reddit bsky threads whatsapp linkedin google wikipedia amazon apple microsoft "
+    "github vk ok".split()
+)
+
+
+def domain_mentions(
+    lowered: str, registry: OutletRegistry, present: AbstractSet[str]
+) -> Iterator[Mention]:
+    """Registry outlets named by their domain: "передает zaxid.net", "slate.fr avait lancé"."""
+    for start, end, domain in domain_names(lowered, present):
+        outlet = registry.by_url_host(domain)
+        if outlet is not None:
+            yield Mention(start, end, start, outlet.id)
 
 
 def merge_mentions(*streams: Iterator[Mention]) -> list[Mention]:
