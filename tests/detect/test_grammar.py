@@ -1110,3 +1110,17 @@ def test_a_site_named_by_its_domain_is_credited_registered_or_not():
 )
 def test_a_domain_in_an_address_or_of_no_news_site_credits_nobody(text):
     assert not [a for a in _default(text) if a.outlet_id is None]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "O transferze polskie i tureckie media informowały już wczoraj.",
+            "polskie i tureckie media",
+        ),
+        ("Российские и украинские СМИ сообщают о взрыве.", "Российские и украинские СМИ"),
+    ],
+)
+def test_coordinated_adjectives_describe_one_unnamed_outlet(text, name):
+    assert [a.name for a in _default(text) if a.unnamed] == [name]

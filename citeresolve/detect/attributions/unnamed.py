@@ -208,12 +208,23 @@ def _lexicon_phrase_parts(
                 break
             first = words[back].start
             back -= 1
+        if (
+            first != start
+            and back >= 1
+            and words[back].text.casefold() in _COORDINATORS
+            and text[words[back].end : words[back + 1].start] == " "
+            and _describes(text, words[back - 1], words[back], grammar)
+        ):
+            first = words[back - 1].start  # "polskie i tureckie media", "Polish and Turkish media"
         following = index + 1 < len(words)
         if following and _describes(text, words[index], words[index + 1], grammar, after=True):
             last = words[index + 1].end
         if (first, last) != (start, end):
             cued = _self_cued(lowered, first, last, grammar)
             yield Phrase(first, last, text[first:last], self_cued=cued)
+
+
+_COORDINATORS = frozenset("and or und oder et ou y o e i oraz lub и или та і й en".split())
 
 
 def _describes(text: str, a: Word, b: Word, grammar: Grammar, *, after: bool = False) -> bool:
