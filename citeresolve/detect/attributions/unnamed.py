@@ -157,7 +157,8 @@ def lexicon_phrases(
         key=lambda p: (p.start, -p.end),
     ):
         if merged is not None and phrase.start < merged.end:
-            if phrase.end > merged.end:
+            # "украинские СМИ" and "СМИ сообщают": the verb is the cue, not the outlet's name
+            if phrase.end > merged.end and not (phrase.self_cued and not merged.self_cued):
                 merged = replace(
                     merged,
                     end=phrase.end,
