@@ -1124,3 +1124,14 @@ def test_a_domain_in_an_address_or_of_no_news_site_credits_nobody(text):
 )
 def test_coordinated_adjectives_describe_one_unnamed_outlet(text, name):
     assert [a.name for a in _default(text) if a.unnamed] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Stando a quanto riferito da Reuters, il piano è pronto.", "reuters"),
+        ("Come riportato dal Corriere della Sera, il piano è pronto.", "corriere-della-sera"),
+    ],
+)
+def test_an_italian_participle_and_da_credit_the_outlet(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
