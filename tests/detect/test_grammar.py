@@ -600,7 +600,11 @@ def test_japanese_contribution_to_a_titled_magazine():
     ("text", "outlet", "evidence"),
     [
         ("Sono morti in 50, scrive l'agenzia Fars.", "fars", "scrive l'agenzia Fars"),
-        ("Il video diffuso dalla France Presse mostra la folla.", "afp", "dalla France Presse"),
+        (
+            "Il video diffuso dalla France Presse mostra la folla.",
+            "afp",
+            "diffuso dalla France Presse",
+        ),
         ("Le ragazze ascoltate dalla Bbc raccontano.", "bbc", "dalla Bbc"),
     ],
 )
