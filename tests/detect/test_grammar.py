@@ -1139,3 +1139,15 @@ def test_coordinated_adjectives_describe_one_unnamed_outlet(text, name):
 )
 def test_an_italian_participle_and_da_credit_the_outlet(text, outlet):
     assert outlet in {a.outlet_id for a in _default(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Jak podał w środę portal Onet, transfer jest blisko.", "onet"),
+        ("Об этом сообщил в среду ТАСС.", "tass"),
+        ("Про це повідомляє у понеділок телеканал CNN.", "cnn"),
+    ],
+)
+def test_a_day_between_an_inverted_verb_and_the_name_keeps_the_cue(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}

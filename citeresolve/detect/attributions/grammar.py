@@ -178,6 +178,7 @@ def _skippable(word: Word, folded: str, grammar: Grammar) -> bool:
         folded = folded.replace("’", "'").rsplit("'", 1)[1]
     return (
         folded in grammar.between
+        or folded in grammar.adverbs  # "podał w środę portal X", "сообщил в среду ТАСС"
         or folded in grammar.media_nouns
         or folded in grammar.unnamed_adjectives
         or folded in cues.DESCRIPTORS
