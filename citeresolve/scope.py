@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from bs4.element import NavigableString, Tag
 
 from citeresolve.detect import cues
+from citeresolve.detect.lexicon import default_grammar
 from citeresolve.document import Document
 
 # Class tokens CMSs give the article body, most specific first.
@@ -76,6 +77,8 @@ STANDFIRST_GAP = 400  # characters at most from a standfirst subheading to headl
 STANDFIRST_CHARS = 600
 MIN_BODY_CHARS = 200
 BR_PARAGRAPH_CHARS = 80  # a run of text between <br> tags this long reads as a paragraph
+TAIL_GAP = 300  # characters at most from the body's end to a line that signs the story
+CLOSING_LINE_CHARS = 150
 MAX_TOKEN = 64  # longer class names are not furniture names (and BOILERPLATE stays cheap)
 
 Span = tuple[int, int]
@@ -106,6 +109,7 @@ def article_scope(doc: Document) -> list[Span] | None:
             (body_start, body_end),
             *extras,
             *_source_lines(doc.text, max(head, body_start - LEAD_GAP), body_start),
+            *_credit_lines(doc.text, max(head, body_start - LEAD_GAP), body_start),
         ]
         # A wrapper around the body is never furniture, whatever its class ("page-sidebar-wrap").
         furniture = [
@@ -113,7 +117,70 @@ def article_scope(doc: Document) -> list[Span] | None:
             for a, b in _furniture(doc, header_too=False)
             if not (a <= body_start and body_end <= b)
         ]
-    return _subtract(_merge(included), _merge(furniture))
+    scope = _subtract(_merge(included), _merge(furniture))
+    if body is None:
+        return scope
+    # The lines that sign the story sit just below the body, often in the article's footer:
+    # "Fonte: ANSA", "©SZ.de/Reuters/jps", "fek/oka/AP/Reuters", "Źródło: PAP".
+    return _merge([*scope, *_closing_lines(doc.text, body_end)])
+
+
+def _closing_lines(text: str, body_end: int) -> Iterable[Span]:
+    """Short lines right after the body that name its sources: a source label, or a signature
+    of editors' initials and agencies."""
+    position = text.rfind("\n", 0, max(0, body_end - TAIL_GAP)) + 1  # or in its own footer
+    while position < min(len(text), body_end + TAIL_GAP):
+        line_end = text.find("\n", position)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[position:line_end].strip()
+        if 0 < len(line) <= CLOSING_LINE_CHARS and (
+            _SOURCE_LINE.match(line.lstrip("("))
+            or _CLOSING_SIGNATURE.fullmatch(line)
+            or _TWO_WORD_SOURCE.match(line)
+            or _COPYRIGHT_LINE.fullmatch(line)
+        ):
+            start = text.index(line[0], position)
+            yield start, start + len(line)
+        position = line_end + 1
+
+
+def _credit_lines(text: str, head: int, body_start: int) -> Iterable[Span]:
+    """A short line opening with a credit label ("fot. PAP / Name", "(Foto: AP)") between the
+    headline and the body: the lead picture's credit, whatever the markup around it."""
+    labels = default_grammar().credit_labels
+    position = max(0, head)
+    while position < body_start:
+        line_end = text.find("\n", position, body_start)
+        line_end = body_start if line_end < 0 else line_end
+        line = text[position:line_end].strip()
+        label = _LABEL_OPENING.match(line)
+        if (
+            label is not None
+            and len(line) <= CLOSING_LINE_CHARS
+            and label.group("label").casefold() in labels
+        ):
+            start = text.index(line[0], position)
+            yield start, start + len(line)
+        position = line_end + 1
+
+
+# What: a source label of two words. Example: "Źródło informacji:", "Fonte foto:". Why
+# linear: anchored; a literal alternation, one bounded class run.
+_TWO_WORD_SOURCE = re.compile(
+    "(?:" + "|".join(cues.SOURCE_LABEL_WORDS) + r") [^\W\d_]{2,14}[ \t]?[:：]"
+)
+# What: a copyright line naming the story's publisher and its sources, with no year (a year
+# makes it the page's notice) and no sentence. Example: "© Capital (avec 6medias)". Why
+# linear: a literal, then one bounded run of a negated class, each char after a fixed-width
+# lookahead.
+_COPYRIGHT_LINE = re.compile(r"© ?[^\W\d_](?:(?!(?:19|20)\d\d|[.!?;] )[^\n©]){1,60}")
+# What: a line's first word, maybe in a parenthesis, with its dot, then a colon, slash or
+# space. Example: "(Foto: ", "fot. ", "Bild: ". Why linear: anchored; one bounded class run.
+_LABEL_OPENING = re.compile(r"\(?(?P<label>[^\W\d_]{2,14}\.?) ?[:|/]? ")
+# What: a story's signature, initials and agencies joined by slashes, maybe after a copyright
+# sign. Example: "fek/oka/aar/AP/Reuters", "©SZ.de/dpa/dayk/fied", "ats/fgn". Why linear:
+# bounded runs, each closed by a literal slash the runs exclude.
+_CLOSING_SIGNATURE = re.compile(r"\(?(?:© ?)?(?:[^\W_][\w.&-]{0,20}/){1,6}[^\W_][\w.&-]{0,20}\)?")
 
 
 def _source_lines(text: str, head: int, body_start: int) -> Iterable[Span]:

@@ -138,3 +138,39 @@ def test_a_body_named_by_its_id_outweighs_a_short_marker_with_the_class():
         + "</p></section></article>"
     )
     assert _scoped(html, "berichtete die Zeitung")
+
+
+def test_lines_that_sign_the_story_below_the_body_are_in_scope():
+    html = (
+        "<article><div class='articleBody'><p>" + BODY + "</p></div>"
+        "<footer><b>Fonte: ANSA</b></footer></article>"
+        "<section class='article-footer'><p>Zur Startseite</p>"
+        "<span class='article-copyright'>©SZ.de/Reuters/jps</span></section>"
+        "<div><p>fek/oka/AP/Reuters</p></div>"
+    )
+    assert _scoped(html, "Fonte: ANSA")  # in the article's own footer, still its source
+    assert _scoped(html, "©SZ.de/Reuters/jps")
+    assert _scoped(html, "fek/oka/AP/Reuters")
+
+
+def test_a_page_notice_or_a_sentence_below_the_body_stays_out():
+    html = (
+        "<article><div class='articleBody'><p>" + BODY + "</p></div></article>"
+        "<footer>© The Site. According to the BBC, nothing.</footer>"
+        "<footer>© 2024 Capital, tous droits réservés</footer>"
+        "<div>" + COMMENT + "</div><footer>Quelle: dpa</footer>"
+    )
+    assert not _scoped(html, "According to the BBC")
+    assert not _scoped(html, "© 2024 Capital")
+    assert not _scoped(html, "Quelle: dpa")  # too far below the body to sign it
+
+
+def test_a_credit_line_between_headline_and_body_is_in_scope():
+    html = (
+        "<h1>Michał Deskur za Adama Rapackiego?</h1><div class='fotoZajawka'>"
+        "<p><small class='autor'>fot. PAP / Leszek Szymański</small> Adam Rapacki</p></div>"
+        "<div class='rail'><p>Najnowsze: Sprawa Madzi</p></div>"
+        "<div class='articleBody'><p>" + BODY + "</p></div>"
+    )
+    assert _scoped(html, "fot. PAP / Leszek Szymański")
+    assert not _scoped(html, "Najnowsze: Sprawa Madzi")
