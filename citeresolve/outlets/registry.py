@@ -217,7 +217,7 @@ class OutletRegistry:
         with_article: set[tuple[str, ...]] = set()
         without_article: set[tuple[str, ...]] = set()
         for outlet in self.outlets.values():
-            for name in (outlet.name, *outlet.aliases):
+            for name in _apostrophes(outlet.name, *outlet.aliases):
                 words = name_tokens(name)
                 if words:
                     exact.setdefault(words, outlet.id)
@@ -413,6 +413,17 @@ class OutletRegistry:
         for outlet in extra:
             outlets[outlet.id] = outlet
         return OutletRegistry(outlets)
+
+
+def _apostrophes(*names: str) -> Iterator[str]:
+    """Each name, and as typeset with the other apostrophe: "L'Espresso" is printed
+    "L’Espresso" as often, and the matcher compares words as written."""
+    for name in names:
+        yield name
+        if "'" in name:
+            yield name.replace("'", "’")
+        elif "’" in name:
+            yield name.replace("’", "'")
 
 
 def _most_words_by_first(names: Iterable[tuple[str, ...]]) -> dict[str, int]:

@@ -1151,3 +1151,76 @@ def test_an_italian_participle_and_da_credit_the_outlet(text, outlet):
 )
 def test_a_day_between_an_inverted_verb_and_the_name_keeps_the_cue(text, outlet):
     assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_a_copyright_signature_credits_its_agencies_not_the_publisher():
+    body = "<p>" + "Die Regierung plant Neuwahlen. " * 8 + "</p><p>©SZ.de/dpa/dayk/fied</p>"
+    found = {(a.outlet_id, a.kind.value) for a in _html(body)}
+    assert found == {("dpa", "byline")}
+
+
+def test_a_two_word_source_label_credits_each_source_as_the_story_s():
+    text = "Gaz popłynie w 2026 roku.\n\nŹródło informacji: IAR/PAP"
+    assert {(a.outlet_id, a.kind.value) for a in _default(text)} == {("pap", "byline")}
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        ("<figure><img src='a.jpg'><figcaption>Kawhi Leonard AFP</figcaption></figure>", "afp"),
+        (
+            "<figure><img src='a.jpg'><figcaption>Estudantes após o ataque. AP</figcaption>"
+            "</figure>",
+            "associated-press",
+        ),
+        (
+            "<div class='media__copyright'><a>© РИА Новости / Григорий Сысоев</a></div>",
+            "ria-novosti",
+        ),
+    ],
+)
+def test_an_agency_closing_a_caption_or_a_copyright_block_credits_the_picture(body, outlet):
+    found = _html(body + "<p>" + "Le match a eu lieu hier soir. " * 8 + "</p>")
+    assert [(a.outlet_id, a.kind.value) for a in found] == [(outlet, "image_credit")]
+
+
+def test_an_agency_at_a_caption_s_end_after_a_list_or_a_bar_is_not_this_credit():
+    body = (
+        "<figure><img src='a.jpg'><figcaption>Nach Angaben von Reuters und AFP</figcaption>"
+        "</figure><p>" + "Le match a eu lieu hier soir. " * 8 + "</p>"
+    )
+    assert {a.outlet_id for a in _html(body) if a.kind.value == "image_credit"} == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Durante un’intervista a La Repubblica, ha raccontato tutto.", "la-repubblica"),
+        ("Lo ha detto in un’intervista con L’Espresso, ieri.", "lespresso"),
+    ],
+)
+def test_an_italian_interview_and_a_curly_apostrophe_credit_the_paper(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_japanese_titles_in_double_brackets_described_by_country_and_kind():
+    text = (
+        "ロッベン氏は戻らないようだ。ドイツ紙『ビルト・アム・ゾンターク』で明かしている。\n\n"
+        "そんな同氏だが、『ビルト・アム・ゾンターク』の取材に「楽しんでいる」と報告。\n\n"
+        "映画『スカイ・クロラ』によると、物語は続く。"
+    )
+    found = [a.name for a in _default(text) if not a.unnamed]
+    # the paper twice (the second time known by its title), never Bild inside its name, and
+    # never a film's title
+    assert found == ["ビルト・アム・ゾンターク", "ビルト・アム・ゾンターク"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("購入者は充電設備が使えるという。（共同）\n\n次の段落。", "kyodo"),
+        ("11月12日放送の英BBCラジオのインタビューでクリントンは答えた。", "bbc"),
+    ],
+)
+def test_japanese_wire_line_and_a_broadcaster_with_its_medium(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}

@@ -350,7 +350,7 @@ def in_caption(doc: Document, offset: int) -> bool:
         if node.name in ("figcaption", "figure", "caption"):
             return True
         classes = " ".join(node.get("class") or ()).lower() if hasattr(node, "get") else ""
-        if "caption" in classes or "credit" in classes:
+        if "caption" in classes or "credit" in classes or "copyright" in classes:
             return True
     return False
 
@@ -365,6 +365,8 @@ def _set_apart(doc: Document, mention: Mention) -> bool:
     before = text[max(0, mention.start - 3) : mention.start].rstrip(" \u00a0")
     if before[-1:] in OPENING_QUOTES:
         return True
+    if before[-1:] in "(（" and text[mention.end : mention.end + 1] in (")", "）"):
+        return True  # "…という。（共同）": alone in parentheses, a wire's credit
     if SOURCE_LABEL.search(text, max(0, mention.start - 12), mention.start):
         return True  # "Źródło: PAP": a label names the source
     element = doc.element_at(mention.name_start) if doc.html is not None else None

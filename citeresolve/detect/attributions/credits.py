@@ -9,7 +9,12 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from citeresolve.detect import cues
-from citeresolve.detect.attributions.grammar import PLACE_BAR, SOURCE_LABEL, signature
+from citeresolve.detect.attributions.grammar import (
+    PLACE_BAR,
+    SOURCE_LABEL,
+    signature,
+    signs_story,
+)
 from citeresolve.detect.attributions.longtail import JOB_WORDS, NOT_AGENCIES, publication
 from citeresolve.detect.attributions.mentions import Mention
 from citeresolve.detect.attributions.words import alone, occurrences
@@ -63,6 +68,7 @@ def credit_regions(
             not in_caption(mark.start())
             or re.match(r"(?:\s*©)?\s+\d{4}", line)
             or re.search(r"\s(?:19|20)\d\d\W*$", line)
+            or signs_story(text, mark.start())
         ):
             continue  # "Copyright 2024 The Associated Press", "© SPIEGEL ONLINE 2011": notices
         stop = _credit_end(text, names_from, opened=False)
@@ -78,8 +84,9 @@ def credit_regions(
     mention_ends = {m.end for m in mentions}  # "The Guardian/Shutterstock": two outlets, no person
     by_start = {m.name_start: m for m in mentions}
     for mention in mentions:
-        if signature(text, mention) is not None and not in_caption(mention.start):
-            continue  # "fek/oka/AP/Reuters": a story's signature, its editors and agencies
+        signed = signature(text, mention)
+        if signed is not None and (not in_caption(mention.start) or text[signed[0]] == "©"):
+            continue  # "fek/oka/AP/Reuters", "©SZ.de/dpa/dayk": a story's signature
         name = text[mention.name_start : mention.end]
         # "REUTERS/Jane Doe", "AP Photo/Evan Vucci": an agency's credit, name after a slash.
         # "EFE/ Name", "EFE/EPA/NAME": a space after the slash, or a second agency.
@@ -121,6 +128,12 @@ def credit_regions(
             )
         ):
             yield Region(mention.start - 1, mention.end + 1)
+        elif (
+            piped is None
+            and photographer is None
+            and _closes_caption(text, mention, registry, in_caption)
+        ):
+            yield Region(mention.name_start, mention.end)
 
 
 def _credit_openers(text: str, lowered: str, runs: AbstractSet[str]) -> list[tuple[int, int]]:
@@ -277,6 +290,31 @@ def outlet_alone_on_its_line(text: str, mention: Mention, registry: OutletRegist
     line_end = text.find("\n", mention.end)
     line = text[line_start : line_end if line_end >= 0 else len(text)]
     return line.strip() == name
+
+
+def _closes_caption(
+    text: str, mention: Mention, registry: OutletRegistry, in_caption: Callable[[int], bool]
+) -> bool:
+    """ "Kawhi Leonard AFP", "…após o ataque. AP": an agency in capitals closing a caption's
+    line credits the picture, as a credit line of its own would."""
+    name = text[mention.name_start : mention.end]
+    outlet = registry.get(mention.outlet_id)
+    if (
+        outlet is None
+        or outlet.kind not in ("agency", "photo_agency")
+        or not name.isupper()
+        or text[mention.name_start - 1 : mention.name_start] not in (" ", "\u00a0")
+        or not _ends_its_line(text, mention.end)
+    ):
+        return False
+    line_start = text.rfind("\n", 0, mention.name_start) + 1
+    before = text[line_start : mention.name_start].split()
+    # the caption's last word, not a byline's "avec", a list's "and" or a dateline's "MADRID |"
+    return (
+        bool(before)
+        and (before[-1].endswith(".") or (before[-1].istitle() and before[-1].isalpha()))
+        and in_caption(mention.start)
+    )
 
 
 def _labelled(text: str, grammar: Grammar, in_caption: Callable[[int], bool]) -> Iterator[Region]:
@@ -441,8 +479,8 @@ def _person_slash_credit(text: str, mention: Mention) -> Region | None:
     before = slash - 1 if text[slash - 1 : slash] == " " else slash
     line_start = text.rfind("\n", 0, before) + 1
     person = _CREDITED_PERSON.search(text, max(line_start, before - 60), before)
-    if person is None:
-        return None
+    if person is None or SOURCE_LABEL.search(text, line_start, person.start()):
+        return None  # "Źródło informacji: IAR/PAP": the story's sources, not a picture's
     return _credit_from(text, person.start(), mention.end)
 
 

@@ -403,18 +403,20 @@ def coordinated(text: str, end: int, next_start: int) -> bool:
 _COPYRIGHT = re.compile(r"(?:[Cc]opyright|COPYRIGHT|©)(?: ?©)? \d{4},? $")
 
 
-# What: a label naming a story's source, up to the name. Example: "Źródło: " before "PAP".
-# Why linear: anchored at the window's end; a literal alternation, a colon, spaces.
+# What: a label naming a story's source, maybe of two words, maybe with the sources before
+# the name, up to the name. Example: "Źródło: " before "PAP", "Źródło informacji: IAR/"
+# before "PAP". Why linear: anchored at the window's end; a literal alternation, bounded runs,
+# each closed by a literal space, colon or slash the runs exclude.
 SOURCE_LABEL = re.compile(
     r"(?<![^\W_])(?:"
     + "|".join(cues.SOURCE_LABEL_WORDS)
-    + r")[ \t]?:[ \t]?$|(?:"
+    + r")(?: [^\W\d_]{2,14})?[ \t]?:[ \t]?(?:[^\W_][\w.&-]{0,20}/){0,3}$|(?:"
     + "|".join(cues.SOURCE_LABEL_UNSPACED)
     + r")[ \t]?[:：][ \t]?$"
 )
 # What: the closing parenthesis of an agency's credit at its paragraph's end. Example: ")"
 # then a line end, or ", " before a second one. Why linear: literals and a bounded class run.
-_AGENCY_PAREN_END = re.compile(r"\)[ \t]*(?:\n|$|[a-z]{2,6}/)")
+_AGENCY_PAREN_END = re.compile(r"[)）][ \t]*(?:\n|$|[a-z]{2,6}/)")
 # What: a byline line up to the outlet's name. Example: "By Jane Doe, " before "Associated Press".
 # Why linear: anchored at the line start, one bounded lazy run without newlines, literals.
 _BYLINE = re.compile(r"^[ \t]*By [^\n]{1,80}?(?:,| \||\s[-–—]) ?(?:and )?(?:the |The )?$")
@@ -432,6 +434,8 @@ def byline(text: str, mention: Mention) -> CueHit | None:
         span = Span.of(text, text.rfind("(", 0, mention.start), mention.end + 1)
         return CueHit(span, AttributionKind.BYLINE, None, "byline")
     chain = signature(text, mention)
+    if chain is not None and text[chain[0] : mention.start].strip("© ") == "":
+        return None  # "©SZ.de/dpa/dayk": the copyright's holder publishes the story
     if chain is not None:  # "kgp/dpa/Reuters", "fek/oka/aar/AP/Reuters": every agency named
         return CueHit(Span.of(text, *chain), AttributionKind.BYLINE, None, "byline")
     initials = _INITIALS_BEFORE.search(text, max(0, mention.start - 24), mention.start)
@@ -446,10 +450,12 @@ def byline(text: str, mention: Mention) -> CueHit | None:
             return CueHit(span, AttributionKind.BYLINE, None, "byline")
     if (
         _AGENCY_PAREN_END.match(text, mention.end)
-        and text[mention.start - 1 : mention.start] == "("
+        and mention.start > 0
+        and text[mention.start - 1] in "(（"
         and not text[mention.start : mention.end].islower()  # "(ap)" may be anything
     ):
-        # "…zakończył. (PAP)", "Autor: (AND), (PAP)": a wire credit closing its paragraph
+        # "…zakończył. (PAP)", "Autor: (AND), (PAP)", "…という。（共同）": a wire credit
+        # closing its paragraph
         return CueHit(
             Span.of(text, mention.start - 1, mention.end + 1),
             AttributionKind.BYLINE,
@@ -541,6 +547,19 @@ def signature(text: str, mention: Mention) -> tuple[int, int] | None:
             continue
         return found.start(), found.end()
     return None
+
+
+def signs_story(text: str, start: int) -> bool:
+    """The line from ``start`` is a story's signature ("©SZ.de/dpa/dayk/fied"), not a
+    picture's copyright."""
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    found = _SIGNATURE.match(text, start, line_end)
+    return (
+        found is not None
+        and not text[found.end() : line_end].strip()
+        and bool(_SIGNED.search(found.group()))
+    )
 
 
 # What: names and editors' initials joined by slashes, maybe in parentheses or after a

@@ -261,6 +261,7 @@ def _describes(word: str, grammar: Grammar) -> bool:
 _QUOTED_TITLE = re.compile(
     r"«(?P<a>[^«»\n]{2,40})»|„(?P<b>[^„“”\n]{2,40})[“”]|“(?P<c>[^“”\n]{2,40})”"
     r"|\"(?P<d>[^\"\n]{2,40})\"|《(?P<e>[^《》\n]{1,20})》|「(?P<f>[^「」\n]{1,20})」"
+    r"|『(?P<g>[^『』\n]{1,24})』"
 )
 # Ends of Chinese publication names in title marks: 《泰晤士报》, 《星期日报》.
 _CJK_PUBLICATION_ENDS = (
@@ -286,17 +287,24 @@ def quoted_titles(
     ("видання «Інформатор»", "die Zeitung „Bild“", "the newspaper "Kommersant""), or, in
     Chinese, a title mark around a paper's name ("《泰晤士报》"). Yields (descriptor start, name
     start, name end), the name without its quotes."""
+    described: set[str] = set()  # Japanese titles a media noun or a country described once
     for match in _QUOTED_TITLE.finditer(text):
         group = match.lastgroup or ""
         start, end = match.span(group)
         inner = match.group(group).strip()
-        if not inner or not (inner[:1].isupper() or inner[:1].isdigit() or group in "ef"):
+        if not inner or not (inner[:1].isupper() or inner[:1].isdigit() or group in "efg"):
             continue
         if any(a < end and start < b for a, b in taken):
             continue
         if group == "e":
             if inner.endswith(_CJK_PUBLICATION_ENDS):
                 yield match.start(), start, end
+            continue
+        if group == "g":
+            descriptor = _japanese_descriptor(text, match.start(), grammar)
+            if descriptor is not None or inner in described:
+                described.add(inner)
+                yield (match.start() if descriptor is None else descriptor), start, end
             continue
         words = words_in(text, max(0, match.start() - 40), match.start())
         if not words or text[words[-1].end : match.start()].strip():
@@ -315,6 +323,20 @@ def quoted_titles(
                     break
                 descriptor = word.start
             yield descriptor, start, end
+
+
+def _japanese_descriptor(text: str, opening: int, grammar: Grammar) -> int | None:
+    """Where "英紙", "ドイツ紙", "イギリス", "米誌" starts right before a 『title』: Japanese
+    names a foreign paper by its country and its kind, then the title in double brackets (a
+    book or a film has none of those)."""
+    at = opening
+    noun = next((n for n in grammar.unspaced_media_nouns if text.endswith(n, 0, at)), None)
+    if noun is not None:
+        at -= len(noun)
+    country = next((a for a in grammar.unspaced_adjectives if text.endswith(a, 0, at)), None)
+    if country is not None:
+        return at - len(country)
+    return at if noun is not None else None
 
 
 def unregistered(

@@ -89,7 +89,7 @@ def find_mentions(
             mention = _mention_at(text, position, longest, registry, lead_words, single_names)
         else:
             mention = _compound_head(position, written, registry, report_nouns)
-        if mention is not None:
+        if mention is not None and not _inside_katakana_word(text, mention.name_start, mention.end):
             taken_until = mention.end
             yield mention
 
@@ -255,7 +255,18 @@ def _part_of_longer_name(
         return False  # "Según El País", "Laut Spiegel": a cue opening the sentence
     if before.text.casefold() in ARTICLES:
         return False  # "Der Guardian hat …": German puts its article before any paper's name
+    if _capitals_closing_line(text, words[index + size - 1]) and not before.text.isupper():
+        return False  # "Kawhi Leonard AFP": a caption, then its agency's credit
     return capitalised_name_word(before) and not (before.text.isupper() and len(before.text) <= 3)
+
+
+def _capitals_closing_line(text: str, last: Word) -> bool:
+    rest = text[last.end : last.end + 3]
+    return (
+        last.text.isupper()
+        and len(last.text) >= 2
+        and (not rest.strip(" \t.") or rest.lstrip(" \t")[:1] == "\n")
+    )
 
 
 # What: a beat or desk in capitalised words, then a journalist's job, after an outlet's name.
@@ -308,10 +319,28 @@ def other_script_mentions(text: str, registry: OutletRegistry) -> Iterator[Menti
         if registry.unspaced_pattern is not None:
             by_name = registry.unspaced_names
             for match in registry.unspaced_pattern.finditer(text):
+                if _inside_katakana_word(text, match.start(), match.end()):
+                    continue  # "ビルト" in "ビルト・アム・ゾンターク", "スカイ" in "スカイツリー"
                 yield Mention(match.start(), match.end(), match.start(), by_name[match.group()])
         yield from _glued_latin_mentions(text, registry)
     if CYRILLIC_WORD.search(text):
         yield from _declined_cyrillic(text, registry)
+
+
+def _inside_katakana_word(text: str, start: int, end: int) -> bool:
+    """A katakana name glued to more katakana (or a "・" joining it to the next word) is a
+    piece of a longer word: Japanese writes a foreign name's words as one run."""
+    if not _KATAKANA.match(text, start) or not _KATAKANA.match(text, end - 1):
+        return False
+    return bool(_KATAKANA_OR_DOT.match(text, end)) or (
+        start > 0 and bool(_KATAKANA_OR_DOT.match(text, start - 1))
+    )
+
+
+# What: one katakana letter (or the long-vowel mark), and the same or the middle dot.
+# Why linear: single classes.
+_KATAKANA = re.compile("[ァ-ヺー]")
+_KATAKANA_OR_DOT = re.compile("[ァ-ヺー・]")
 
 
 def _declined_cyrillic(text: str, registry: OutletRegistry) -> Iterator[Mention]:

@@ -148,6 +148,9 @@ class Grammar:
     # only after these may an adjective no lexicon lists stand before the name.
     title_nouns_before_adjectives: frozenset[str]
     unnamed_adjectives: frozenset[str]
+    # The same in Japanese, Chinese and Korean script, longest first ("イギリス", "英"): their
+    # text has no spaces to find words by, so they are matched as a text's suffix.
+    unspaced_adjectives: tuple[str, ...]
     unnamed_phrases: tuple[tuple[str, str], ...]  # (case-folded phrase, lang)
     back_references: tuple[tuple[str, str], ...]
     credit_labels: frozenset[str]
@@ -283,6 +286,12 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         title_last_words=frozenset(n.rsplit(" ", 1)[-1] for n in sets["title_nouns"]),
         title_nouns_before_adjectives=frozenset(sets["title_nouns_before_adjectives"]),
         unnamed_adjectives=frozenset(sets["unnamed_adjectives"]),
+        unspaced_adjectives=tuple(
+            sorted(
+                (a for a in sets["unnamed_adjectives"] if UNSPACED.search(a)),
+                key=lambda a: (-len(a), a),
+            )
+        ),
         unnamed_phrases=tuple(sorted(set(unnamed_phrases), key=lambda p: (-len(p[0]), p))),
         back_references=tuple(sorted(set(back_references), key=lambda p: (-len(p[0]), p))),
         credit_labels=frozenset(sets["credit_labels"]),
