@@ -170,3 +170,17 @@ def test_consent_gated_player_written_by_a_one_line_script_is_an_embed():
         "</script>"
     )
     assert [(e.platform, e.post_id) for e in detect(doc).embeds] == [("youtube", "Ms5oaY7biWM")]
+
+
+def test_an_iframe_framing_the_tweet_s_own_url_is_the_tweet():
+    html = (
+        "<article><p>Il tweet:</p><iframe data-src='https://twitter.com/SebVernazza/status/"
+        "1196361636292038656?ref_src=twsrc%5Etfw' data-embed-type='twitter-tweet'/>"
+        "<iframe data-src='https://twitter.com/x/status/1196522995990306819'/>"
+        "<iframe src='https://twitter.com/SebVernazza'/></article>"
+    )
+    found = find_embeds(load("a.html", data=html.encode()))
+    assert [(e.platform, e.post_id, e.author_handle) for e in found] == [
+        ("twitter", "1196361636292038656", "SebVernazza"),
+        ("twitter", "1196522995990306819", None),  # "x" stands in for any handle
+    ]
