@@ -1224,3 +1224,35 @@ def test_japanese_titles_in_double_brackets_described_by_country_and_kind():
 )
 def test_japanese_wire_line_and_a_broadcaster_with_its_medium(text, outlet):
     assert outlet in {a.outlet_id for a in _default(text)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "„Aktywacja jest ważna” – poinformował PAP prof. Adam Szewczyk.",
+        "Jak wyjaśnił PAP prof. Szewczyk, aktywacja kanałów zmniejsza śmiertelność.",
+        "Jak to połączyć, tłumaczy PAP dr hab. Sławomir Majewski, prorektor uczelni.",
+    ],
+)
+def test_a_polish_speech_verb_then_the_agency_then_the_speaker(text):
+    assert "pap" in {a.outlet_id for a in _default(text)}
+
+
+def test_a_wire_in_lower_case_inside_a_credit():
+    text = "Demonstranten verlassen den Campus.\nFoto: -/kyodo/dpa\n\nDie Polizei wartet."
+    found = {(a.outlet_id, a.kind.value) for a in _default(text)}
+    assert found == {("kyodo", "image_credit"), ("dpa", "image_credit")}
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["\n\nats/fgn\n\nPublié le 3 juin", "\n\nats\n\nTous les tags", " ats\n\nTous les tags"],
+)
+def test_the_swiss_wire_signing_a_story_in_lower_case(tail):
+    text = "Salt Lake City apparaît comme la grande favorite." + tail
+    assert [(a.outlet_id, a.kind.value) for a in _default(text)] == [("keystone-sda", "byline")]
+
+
+def test_a_lower_case_word_after_a_sentence_is_no_wire_unless_an_agency():
+    text = "La ville apparaît comme la grande favorite. ok\n\nets/fgn\n\nFin."
+    assert _default(text) == ()

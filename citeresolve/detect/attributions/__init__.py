@@ -50,6 +50,7 @@ from citeresolve.detect.attributions.mentions import (
     merge_mentions,
     other_script_mentions,
     quoted_mentions,
+    signature_line_mentions,
     site_of_news,
 )
 from citeresolve.detect.attributions.unnamed import (
@@ -131,6 +132,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         bracket_dateline_mentions(text, registry),
         contracted_mentions(text, registry, present),
         agency_credit_mentions(text, registry),
+        signature_line_mentions(text, registry),
         quoted_mentions(text, registry),
         domain_mentions(lowered, registry, present),
     )

@@ -157,8 +157,8 @@ _COPYRIGHT_MARK = re.compile(r"[©ⓒ]|\bcopyright\b")
 
 def ambiguous_mentions(text: str, credit: Region, registry: OutletRegistry) -> Iterator[Mention]:
     """Ambiguous aliases a credit names that the word matcher cannot see: those of unspaced
-    scripts ("（ＡＰ＝共同）", "（時事）"); Latin ones ("Foto: ANP") it finds itself. Each part
-    of the credit must be the whole alias."""
+    scripts ("（ＡＰ＝共同）", "（時事）"); Latin ones ("Foto: ANP") it finds itself; and agencies
+    written in lower case ("-/kyodo/dpa"). Each part of the credit must be the whole name."""
     start = max(credit.start, credit.names_from)
     for part in _CREDIT_SEPARATORS.finditer(text, start, credit.end):
         yield from _ambiguous_part(text, start, part.start(), registry)
@@ -174,7 +174,14 @@ def _ambiguous_part(text: str, start: int, end: int, registry: OutletRegistry) -
         start += 1
     while end > start and text[end - 1] in _PART_TRIM:
         end -= 1
-    outlet_id = registry.by_ambiguous.get(name_tokens(text[start:end])) if start < end else None
+    words = name_tokens(text[start:end]) if start < end else ()
+    outlet_id = registry.by_ambiguous.get(words) if words else None
+    if outlet_id is None and words and all(w.islower() for w in words):
+        # "Foto: -/kyodo/dpa": a wire in lower case, as German credits write agencies
+        folded = registry.by_folded_tokens.get(words)
+        outlet = registry.get(folded) if folded else None
+        if outlet is not None and outlet.kind in ("agency", "photo_agency"):
+            outlet_id = folded
     if outlet_id is not None:
         yield Mention(start, end, start, outlet_id)
 

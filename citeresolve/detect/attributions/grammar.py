@@ -434,10 +434,26 @@ def byline(text: str, mention: Mention) -> CueHit | None:
         span = Span.of(text, text.rfind("(", 0, mention.start), mention.end + 1)
         return CueHit(span, AttributionKind.BYLINE, None, "byline")
     chain = signature(text, mention)
-    if chain is not None and text[chain[0] : mention.start].strip("© ") == "":
+    if (
+        chain is not None
+        and text[chain[0]] == "©"
+        and not text[chain[0] : mention.start].strip("© ")
+    ):
         return None  # "©SZ.de/dpa/dayk": the copyright's holder publishes the story
     if chain is not None:  # "kgp/dpa/Reuters", "fek/oka/aar/AP/Reuters": every agency named
         return CueHit(Span.of(text, *chain), AttributionKind.BYLINE, None, "byline")
+    name = text[mention.name_start : mention.end]
+    if (
+        name.islower()
+        and (
+            _SENTENCE_CLOSED.search(text, max(0, mention.start - 2), mention.start)
+            or text[mention.start - 1 : mention.start] in ("", "\n")
+        )
+        and text[mention.end : mention.end + 3].lstrip(" \t")[:1] in ("", "\n")
+    ):  # "…la grande favorite. ats", "ats" on its line: the wire closing the story
+        return CueHit(
+            Span.of(text, mention.start, mention.end), AttributionKind.BYLINE, None, "byline"
+        )
     initials = _INITIALS_BEFORE.search(text, max(0, mention.start - 24), mention.start)
     if initials is not None:
         opened = initials.group().startswith("(")
@@ -518,6 +534,9 @@ def _names_a_site(words: str) -> bool:
 # Example: "(Com " before "Estadão Conteúdo)". Why linear: anchored to the window's end;
 # a literal alternation.
 _WITH_BEFORE = re.compile(r"\((?:[Cc]om|[Cc]on|[Ww]ith|[Aa]vec|[Mm]it|[Cc]olla?) $")
+# What: a sentence's end and a space, right before the name. Example: ". " before "ats".
+# Why linear: anchored at the window's end; a class and a literal.
+_SENTENCE_CLOSED = re.compile(r"[.!?»”] $")
 # What: an opening parenthesis or a line start and editors' initials, each with a slash, up to
 # the agency. Example: "(spr/" before "dpa)", "pgo/" before "PAP". Why linear: anchored to the
 # window's end; bounded lower-case runs, each followed by a literal slash.

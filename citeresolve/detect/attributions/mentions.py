@@ -584,6 +584,37 @@ def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Ment
             yield Mention(match.start(2), match.end(2), match.start(2), outlet.id)
 
 
+def signature_line_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+    """A wire agency in lower case in the line that signs a story: "ats/fgn" (the Swiss
+    agency, then the editor's initials), or alone after the last sentence ("…favorite. ats").
+    Only agencies: any other lower-case word in such a place is an editor's initials."""
+    for match in itertools.chain(_SIGNATURE_LINE.finditer(text), _CLOSING_WORD.finditer(text)):
+        start = match.start(1)
+        for part in match.group(1).split("/"):
+            outlet_id = _lower_agency(part, registry)
+            if outlet_id is not None:
+                yield Mention(start, start + len(part), start, outlet_id)
+            start += len(part) + 1
+
+
+def _lower_agency(word: str, registry: OutletRegistry) -> str | None:
+    for form in (word.upper(), word.capitalize()):
+        found = registry.by_tokens.get((form,)) or registry.by_ambiguous.get((form,))
+        outlet = registry.get(found) if found else None
+        if outlet is not None and outlet.kind == "agency":
+            return outlet.id
+    return None
+
+
+# What: a line of lower-case initials joined by slashes, or one. Example: "ats/fgn", "ats".
+# Why linear: anchored at a line start, bounded class runs each ended by a literal slash or
+# the line end.
+_SIGNATURE_LINE = re.compile(r"(?m)^[ \t]*((?:[a-z]{2,6}/){0,4}[a-z]{2,6})[ \t]*$")
+# What: one short lower-case word closing a paragraph after a sentence's end. Example:
+# ". ats" at a line's end. Why linear: a fixed lookbehind, one bounded class run, a line end.
+_CLOSING_WORD = re.compile(r"(?m)(?<=[.!?»”] )([a-z]{2,5})[ \t]*$")
+
+
 # What: a short lower-case word in parentheses, maybe after initials and slashes. Example:
 # "(ansa)", "(boy/jpnn)". Why linear: literals around bounded class runs, each run ended by
 # a literal the class excludes.
