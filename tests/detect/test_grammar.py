@@ -1256,3 +1256,14 @@ def test_the_swiss_wire_signing_a_story_in_lower_case(tail):
 def test_a_lower_case_word_after_a_sentence_is_no_wire_unless_an_agency():
     text = "La ville apparaît comme la grande favorite. ok\n\nets/fgn\n\nFin."
     assert _default(text) == ()
+
+
+def test_a_back_reference_after_an_outlet_named_without_a_cue_is_an_unnamed_paper():
+    text = "«Коммерсантъ»: переговоры зашли в тупик.\n\nПо информации издания, план готов."
+    found = [(a.name, a.refers_to) for a in _default(text) if a.unnamed]
+    assert found == [("издания", None)]
+
+
+def test_an_agency_with_no_outlet_credited_before_is_no_back_reference():
+    text = "Die Zeitung Bild erschien.\n\nWie die Agentur mitteilte, ist der Plan fertig."
+    assert [a.name for a in _default(text) if a.unnamed] == []

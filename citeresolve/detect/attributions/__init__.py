@@ -307,7 +307,21 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
     )
     found.extend(
         replace(a, lang=lang_of(a.lang if a.lang != "und" else None))
-        for a in back_references(text, lowered, back_hits, grammar, found, registry)
+        for a in back_references(
+            text,
+            lowered,
+            back_hits,
+            grammar,
+            found,
+            registry,
+            first_mention=min(
+                (
+                    *(m.start for m in mentions),
+                    *(a.name_span.start for a in found if not a.unnamed),
+                ),
+                default=None,
+            ),
+        )
     )
     unique = {(a.span.start, a.span.end, a.outlet_id, a.name): a for a in found}
     ordered = tuple(

@@ -80,7 +80,10 @@ _KIND_OF_NOUN = (
         "broadcaster",
     ),
     (("magazine", "magazin", "revista", "rivista", "magazyn", "журнал", "誌"), "magazine"),
-    (("site", "website", "portal", "outlet", "сайт", "издание", "portail"), "digital"),
+    (
+        ("site", "website", "portal", "outlet", "сайт", "издани", "видан", "portail", "sito"),
+        "digital",
+    ),
 )
 NEAREST = 6  # credited outlets looked back over for one whose kind fits
 
@@ -92,14 +95,15 @@ def back_references(
     grammar: Grammar,
     found: Sequence[Attribution],
     registry: OutletRegistry,
+    first_mention: int | None = None,
 ) -> Iterator[Attribution]:
-    """Every cued back-reference after a credited outlet, with the outlet it most likely means."""
+    """Every cued back-reference, with the credited outlet before it that it most likely means;
+    after an outlet only mentioned (``first_mention``, no cue credited it), a paper, channel or
+    site with no referent."""
     named = sorted(
         (a for a in found if a.outlet_id and a.kind != AttributionKind.IMAGE_CREDIT),
         key=lambda a: a.name_span.start,
     )
-    if not named:
-        return
     starts = [a.name_span.start for a in named]
     taken: list[tuple[int, int]] = []
     lang_of = dict(grammar.back_references)
@@ -116,14 +120,21 @@ def back_references(
         following = text[end : end + 2]
         if following[:1] == " " and following[1:2].isupper():
             continue  # "the newspaper Le Monde": a descriptor of the name after it
+        if following[:1] == " " and following[1:2] in OPENING_QUOTES:
+            continue  # "місцеве видання «Інформатор»": the title follows
         before = bisect_right(starts, start) - 1
-        if before < 0:
+        if before < 0 and (
+            first_mention is None or first_mention >= start or _kind_of(phrase) in (None, "agency")
+        ):
+            # No outlet credited before: a paper, channel or site the text named without a
+            # cue ("КП" in a headline) may be meant, "the agency" most often a government's.
             continue
         hit = cue_around(text, start, end, grammar)
         if hit is None:
             continue
         taken.append((start, end))
-        referent = _referent(phrase, named[max(0, before - NEAREST + 1) : before + 1], registry)
+        recent = named[max(0, before - NEAREST + 1) : before + 1] if before >= 0 else []
+        referent = _referent(phrase, recent, registry)
         written = text[start:end]
         yield Attribution(
             span=hit.span,
@@ -137,10 +148,14 @@ def back_references(
         )
 
 
-def _referent(phrase: str, recent: Sequence[Attribution], registry: OutletRegistry) -> str | None:
-    wanted = next(
+def _kind_of(phrase: str) -> str | None:
+    return next(
         (kind for stems, kind in _KIND_OF_NOUN if any(stem in phrase for stem in stems)), None
     )
+
+
+def _referent(phrase: str, recent: Sequence[Attribution], registry: OutletRegistry) -> str | None:
+    wanted = _kind_of(phrase)
     for attribution in reversed(recent):
         outlet = registry.get(attribution.outlet_id or "")
         if wanted is None or (outlet is not None and outlet.kind == wanted):
