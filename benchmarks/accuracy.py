@@ -122,8 +122,18 @@ def main(argv: list[str] | None = None) -> int:
         "--verbose", action="store_true", help="list the DEVELOPMENT split's misses and alarms"
     )
     parser.add_argument("--json", type=Path, metavar="FILE", help="write the figures as JSON")
+    parser.add_argument(
+        "--without-source",
+        action="append",
+        default=[],
+        metavar="OWNER/REPO",
+        help="leave out the pages saved from this repository (repeatable): e.g. the pages one "
+        "renderer wrote in its own template, to see the figures on the sites' templates only",
+    )
     args = parser.parse_args(argv)
-    pages = read_corpus(args.corpus)
+    pages = [
+        p for p in read_corpus(args.corpus) if p.entry.get("source_repo") not in args.without_source
+    ]
     if not pages:
         print(f"no labelled pages in {args.corpus}", file=sys.stderr)
         return 2
