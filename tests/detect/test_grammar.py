@@ -1267,3 +1267,8 @@ def test_a_back_reference_after_an_outlet_named_without_a_cue_is_an_unnamed_pape
 def test_an_agency_with_no_outlet_credited_before_is_no_back_reference():
     text = "Die Zeitung Bild erschien.\n\nWie die Agentur mitteilte, ist der Plan fertig."
     assert [a.name for a in _default(text) if a.unnamed] == []
+
+
+def test_a_bracketed_column_title_ending_in_an_outlet_s_word_is_no_dateline():
+    # "インサイド" is a games site's name and the word "inside": the column "Economy Inside"
+    assert _default("【経済インサイド】リニア市場の行方を追う。") == ()

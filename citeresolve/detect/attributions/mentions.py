@@ -554,7 +554,8 @@ def bracket_dateline_mentions(text: str, registry: OutletRegistry) -> Iterator[M
             outlet_id = registry.unspaced_names.get(name) or registry.by_ambiguous.get((name,))
             if outlet_id is None:
                 outlet_id = registry.match_words((name,)) if name.isascii() else None
-            if outlet_id is not None:
+            outlet = registry.get(outlet_id) if outlet_id is not None else None
+            if outlet is not None and outlet.kind == "agency":  # "【経済インサイド】": a column
                 end = bracket.end(1)
                 yield Mention(end - size, end, end - size, outlet_id)
                 break
