@@ -341,8 +341,9 @@ class OutletRegistry:
                     all(w.isupper() or not w.isalpha() for w in words)
                     and any(len(w) > 2 for w in words)
                 )
-                # "Wirtschaftswoche" for "WirtschaftsWoche": every word capitalised, a long name.
-                or (all(w[:1].isupper() for w in words) and len(words[0]) >= 8)
+                # "Wirtschaftswoche" for "WirtschaftsWoche", "Press Tv" for "Press TV": every
+                # word capitalised, a long name or one of several words.
+                or (all(w[:1].isupper() for w in words) and (len(words[0]) >= 8 or len(words) > 1))
             )
         ):
             found = self.by_folded_tokens.get(tuple(w.casefold() for w in words))

@@ -1272,3 +1272,22 @@ def test_an_agency_with_no_outlet_credited_before_is_no_back_reference():
 def test_a_bracketed_column_title_ending_in_an_outlet_s_word_is_no_dateline():
     # "インサイド" is a games site's name and the word "inside": the column "Economy Inside"
     assert _default("【経済インサイド】リニア市場の行方を追う。") == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Iran in fiamme. Francesco Iannuzzi per “la Stampa”", "la-stampa"),
+        ("Как пишет «КП», задержаны двое сотрудников.", "komsomolskaya-pravda"),
+        ("Protests grew, THE NEW YORK TIMES REPORTED.", "new-york-times"),
+        ("ha annunciato ieri «Press Tv», la tv di Stato.", "press-tv"),
+    ],
+)
+def test_names_as_pages_write_them_in_quotes_and_in_capitals(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_an_institution_after_a_lower_case_article_is_no_paper():
+    # "la Provincia" is the province here; only in quotes would it be a paper's name
+    text = "Lo sottolinea la Provincia in una nota diffusa ieri sera."
+    assert _default(text) == ()

@@ -242,7 +242,8 @@ def _part_of_longer_name(
             and after.text not in SAME_OUTLET_WORDS
             and after.text not in CREDIT_WORDS_AFTER
             and not BEAT_AFTER.match(text, last.end)  # "VOA Pentagon correspondent"
-        ):
+            and not (after.text.isupper() and last.text.isupper() and len(after.text) > 3)
+        ):  # "NEW YORK TIMES REPORTED": in a line of capitals every word is one
             return True
     if index == 0 or not joined(text, words[index - 1], words[index]):
         return False
@@ -257,6 +258,8 @@ def _part_of_longer_name(
         return False  # "Der Guardian hat …": German puts its article before any paper's name
     if _capitals_closing_line(text, words[index + size - 1]) and not before.text.isupper():
         return False  # "Kawhi Leonard AFP": a caption, then its agency's credit
+    if before.text.isupper() and len(before.text) > 3 and words[index].text.isupper():
+        return False  # "ZOBACZ RELACJĘ EURONEWS": in a line of capitals every word is one
     return capitalised_name_word(before) and not (before.text.isupper() and len(before.text) <= 3)
 
 
@@ -461,18 +464,30 @@ def contracted_mentions(
     text: str, registry: OutletRegistry, lowered_words: AbstractSet[str]
 ) -> Iterator[Mention]:
     """A name that opens with an article, after a preposition that absorbed it: "al
-    Messaggero" (Il Messaggero), "sulla Stampa", "du Monde", "ao Globo". Only the words that
+    Messaggero" (Il Messaggero), "sulla Stampa", "du Monde", "ao Globo"; or in quotes with
+    the article in lower case: "per “la Stampa”". Only the words that
     follow such an article and that the text holds are looked for (none, on most pages)."""
     firsts = {words[0] for words in registry.by_words_after_article}
     for first in sorted(w for w in firsts if w.lower() in lowered_words):
         position = text.find(first)
         while position >= 0:
             before = _CONTRACTED_BEFORE.search(text, max(0, position - 7), position)
+            if (
+                before is not None
+                and before.group().rstrip() in _PLAIN_ARTICLES
+                and text[before.start() - 1 : before.start()] not in OPENING_QUOTES
+            ):
+                before = None  # "sottolinea la Provincia": the institution; "“la Stampa”"
             if before is not None and not WORD_CHAR.match(text, position + len(first)):
                 mention = _after_article(text, position, registry)
                 if mention is not None:
                     yield mention
             position = text.find(first, position + len(first))
+
+
+# Articles alone, in lower case: before a name only inside quotes ("“la Stampa”"), since
+# Italian capitalises its institutions too ("la Provincia", "la Regione").
+_PLAIN_ARTICLES = frozenset("il lo la le les el los las o".split())
 
 
 def _after_article(text: str, start: int, registry: OutletRegistry) -> Mention | None:
@@ -487,12 +502,13 @@ def _after_article(text: str, start: int, registry: OutletRegistry) -> Mention |
     return None
 
 
-# What: a preposition with the article in it and one space, right before a name. Example:
-# "al " before "Messaggero", "du " before "Monde". Why linear: anchored at the window's end;
-# a word-start check and a literal alternation of short words.
+# What: a preposition with the article in it, or the article in lower case, and one space,
+# right before a name. Example: "al " before "Messaggero", "du " before "Monde", "la "
+# before "Stampa" ("“la Stampa”"). Why linear: anchored at the window's end; a word-start
+# check and a literal alternation of short words.
 _CONTRACTED_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:al|allo|alla|del|dello|della|dal|dallo|dalla|nel|nello|nella|sul|sullo|"
-    r"sulla|au|du|ao|do|da|no|na|pelo|pela)[ \u00a0]$"
+    r"sulla|au|du|ao|do|da|no|na|pelo|pela|il|lo|la|le|les|el|los|las|o)[ \u00a0]$"
 )
 
 
