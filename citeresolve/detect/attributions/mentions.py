@@ -573,7 +573,7 @@ def bracket_dateline_mentions(text: str, registry: OutletRegistry) -> Iterator[M
             outlet = registry.get(outlet_id) if outlet_id is not None else None
             if outlet is not None and outlet.kind == "agency":  # "【経済インサイド】": a column
                 end = bracket.end(1)
-                yield Mention(end - size, end, end - size, outlet_id)
+                yield Mention(end - size, end, end - size, outlet.id)
                 break
 
 
