@@ -1291,3 +1291,35 @@ def test_an_institution_after_a_lower_case_article_is_no_paper():
     # "la Provincia" is the province here; only in quotes would it be a paper's name
     text = "Lo sottolinea la Provincia in una nota diffusa ieri sera."
     assert _default(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Lo ha detto il sindaco all’agenzia Dire.", "agenzia-dire"),
+        ("Ha detto all'Ansa il presidente della società.", "ansa"),
+        ("Jak powiedział agencji PAP minister, plan jest gotowy.", "pap"),
+    ],
+)
+def test_an_ambiguous_alias_after_a_media_noun_and_a_glued_dative(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_a_dative_without_a_word_of_saying_credits_nobody():
+    assert _default("Il sindaco è andato all'agenzia Ansa per un incontro.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Die "Rzeczpospolita" aus Warschau schreibt, der Plan sei gut.',
+        "Die „Times“ aus London kommentiert die Wahl.",
+    ],
+)
+def test_a_press_review_s_paper_and_its_city_then_the_verb(text):
+    assert len([a for a in _default(text) if a.outlet_id]) == 1
+
+
+def test_a_run_of_capitalised_words_stops_at_a_sentence_s_end():
+    text = "Kylie Jenner ist einer der Reality-TV-Stars. Sie meint, das sei gut."
+    assert _default(text) == ()

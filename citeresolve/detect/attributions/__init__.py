@@ -69,6 +69,7 @@ from citeresolve.detect.attributions.words import (
     plain_words,
     word_runs,
     word_set,
+    words_in,
 )
 from citeresolve.detect.lexicon import Grammar, default_grammar
 from citeresolve.document import Document
@@ -199,7 +200,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
                 continue
             if (
                 mention.ambiguous or (outlet is not None and outlet.common_word)
-            ) and not _set_apart(doc, mention):
+            ) and not _set_apart(doc, mention, grammar):
                 why = "ambiguous alias" if mention.ambiguous else "common word"
                 candidates.append(_candidate(text, mention, False, f"{why}, not set apart"))
                 continue
@@ -374,12 +375,20 @@ def in_caption(doc: Document, offset: int) -> bool:
 CAPTION_CHARS = 300  # a plain-text line no longer than a caption
 
 
-def _set_apart(doc: Document, mention: Mention) -> bool:
+def _set_apart(doc: Document, mention: Mention, grammar: Grammar) -> bool:
     """A name that is also a word ("Time", "People", "Bild") reads as a name only where
-    typography says so: capitalised inside a sentence, in quotes, or in italics."""
+    typography says so: capitalised inside a sentence, in quotes, or in italics; or where
+    a media noun names it ("all'agenzia Dire", "agencja PAP")."""
     text = doc.text
     before = text[max(0, mention.start - 3) : mention.start].rstrip(" \u00a0")
     if before[-1:] in OPENING_QUOTES:
+        return True
+    previous = words_in(text, max(0, mention.start - 24), mention.start)
+    if (
+        previous
+        and not text[previous[-1].end : mention.start].strip()
+        and _last_word(previous[-1].text) in grammar.media_nouns
+    ):
         return True
     if before[-1:] in "(（" and text[mention.end : mention.end + 1] in (")", "）"):
         return True  # "…という。（共同）": alone in parentheses, a wire's credit
@@ -397,6 +406,11 @@ def _set_apart(doc: Document, mention: Mention) -> bool:
         and mention.start > 0
         and text[mention.name_start : mention.name_start + 1].isupper()
     )
+
+
+def _last_word(word: str) -> str:
+    """ "all’agenzia" -> "agenzia": the noun after an elided article, case-folded."""
+    return word.rsplit("’", 1)[-1].rsplit("'", 1)[-1].casefold()
 
 
 def _without_overlaps(phrases: list[Phrase]) -> list[Phrase]:

@@ -9,7 +9,7 @@ from typing import NamedTuple
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.mentions import BEAT_AFTER, Mention
 from citeresolve.detect.attributions.words import POSSESSIVES, WORD, Word, quoted_end, words_in
-from citeresolve.detect.lexicon import Grammar
+from citeresolve.detect.lexicon import Cue, Grammar
 from citeresolve.model import AttributionKind, Span
 from citeresolve.scripts import UNSPACED
 
@@ -134,6 +134,12 @@ def _left(
             agent_at = index
             if _agent_head_before(text, words, index, grammar):
                 return CueHit(Span.of(text, word.start, end), AttributionKind.REPORT, None, "agent")
+        elided = _elided_cue(text, words, index, folded, grammar)
+        if elided is not None:  # "ha detto all’agenzia Dire": the dative glued to the noun
+            first = index - len(elided.words) + 1
+            return CueHit(
+                Span.of(text, words[first].start, end), elided.kind, elided.lang, "before"
+            )
         if skipped >= MAX_SKIPPED or not (
             _skippable(word, folded, grammar) or _modifies_media_noun(text, words, index, grammar)
         ):
@@ -141,6 +147,27 @@ def _left(
         skipped += 1
         position = word.start
     return fallback
+
+
+def _elided_cue(
+    text: str, words: list[Word], index: int, folded: str, grammar: Grammar
+) -> Cue | None:
+    """The cue an elided preposition makes with the media noun it is glued to: "all’agenzia"
+    is "all’" (told, after a word of saying) and "agenzia"."""
+    if "'" not in folded and "’" not in folded:
+        return None
+    cut = max(folded.rfind("'"), folded.rfind("’"))
+    if folded[cut + 1 :] not in grammar.media_nouns:
+        return None
+    for cue in grammar.before_by_last.get(folded[:cut], ()):  # the lexicon's "all'" is "all"
+        first = index - len(cue.words) + 1
+        if cue.broadcast or cue.inverted or cue.quoted or cue.tail or first < 0:
+            continue
+        if not _phrase_at(text, words, first, cue.words[:-1]):
+            continue
+        if not cue.after_saying or _said_before(text, words, first, grammar):
+            return cue
+    return None
 
 
 def _said_before(text: str, words: list[Word], first: int, grammar: Grammar) -> bool:
@@ -281,6 +308,14 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
     # "Bloomberg also reported": adverbs between; a word that is both an adverb and a cue's
     # first word ("hat": German's auxiliary) is tried as the cue first.
     while hit is None and index < min(len(words) - 1, 3):
+        if (
+            words[index].text in _FROM_PLACE
+            and index + 2 < len(words)
+            and words[index + 1].text[:1].isupper()
+        ):  # '"Rzeczpospolita" aus Warschau schreibt': a press review's paper and its city
+            index += 2
+            hit = _after_cue(text, start, words, index, grammar, comma)
+            continue
         if words[index].text.casefold() not in grammar.adverbs:
             return None
         if not text[words[index].end : words[index + 1].start].isspace():
@@ -288,6 +323,10 @@ def _right(text: str, start: int, end: int, grammar: Grammar) -> CueHit | None:
         index += 1
         hit = _after_cue(text, start, words, index, grammar, comma)
     return hit
+
+
+# The preposition that gives a paper's city after its name, in a press review: "aus Paris".
+_FROM_PLACE = frozenset({"aus"})
 
 
 def _after_cue(

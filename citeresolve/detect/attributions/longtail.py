@@ -484,10 +484,13 @@ def _publication_hint(lowered: str) -> bool:
     return False
 
 
-# What: a run of capitalised words. Example: "Vanity Fair", "The Daily Beast".
-# Why linear: each repetition starts with a literal space and a capital; the word runs are
-# possessive (a space, which they exclude, follows them: giving back never helps).
-_NAME_RUN = re.compile(r"[A-Z][\w'’&.-]{1,30}+(?: (?:of |de |& )?[A-Z0-9][\w'’&.-]{0,30}+){0,5}")
+# What: a run of capitalised words, never across a sentence's end ("Stars. Sie"; "N.Y. Times"
+# is one run). Example: "Vanity Fair", "The Daily Beast". Why linear: each repetition starts
+# with a fixed-width lookbehind, a literal space and a capital; the word runs are possessive
+# (a space, which they exclude, follows them: giving back never helps).
+_NAME_RUN = re.compile(
+    r"[A-Z][\w'’&.-]{1,30}+(?:(?<![a-z]{3}\.) (?:of |de |& )?[A-Z0-9][\w'’&.-]{0,30}+){0,5}"
+)
 
 
 def _site_label(href: str) -> str | None:
