@@ -1305,7 +1305,7 @@ def test_an_ambiguous_alias_after_a_media_noun_and_a_glued_dative(text, outlet):
     assert outlet in {a.outlet_id for a in _default(text)}
 
 
-def test_a_dative_without_a_word_of_saying_credits_nobody():
+def test_an_italian_dative_without_a_word_of_saying_credits_nobody():
     assert _default("Il sindaco è andato all'agenzia Ansa per un incontro.") == ()
 
 
@@ -1323,3 +1323,38 @@ def test_a_press_review_s_paper_and_its_city_then_the_verb(text):
 def test_a_run_of_capitalised_words_stops_at_a_sentence_s_end():
     text = "Kylie Jenner ist einer der Reality-TV-Stars. Sie meint, das sei gut."
     assert _default(text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("СМИ: Saudi Aramco отказалась от road show в Европе\n\nТекст статьи.", "СМИ"),
+        ("Гілл повідомила про тиск до розмови – ЗМІ\n\nТекст статті.", "ЗМІ"),
+        ("Местные СМИ: в городе прошли обыски у чиновников\n\nТекст.", "Местные СМИ"),
+    ],
+)
+def test_a_headline_naming_the_media_as_its_source(text, name):
+    assert [a.name for a in _default(text) if a.unnamed] == [name]
+
+
+@pytest.mark.parametrize(
+    "text", ["Media: 4\n\nVotos: 7", "Мы сообщили СМИ: всё хорошо, и это правда."]
+)
+def test_a_label_or_a_sentence_with_the_media_word_and_a_colon_is_no_source(text):
+    assert [a.name for a in _default(text) if a.unnamed] == []
+
+
+def test_a_japanese_back_reference_after_a_title_the_long_tail_credited():
+    text = (
+        "イギリス『スカイ』が報じた。\n\nそして同メディアによれば、シティは代役を考えているという。"
+    )
+    found = [(a.name, a.unnamed) for a in _default(text)]
+    assert ("スカイ", False) in found and ("同メディア", True) in found
+
+
+def test_a_caption_s_ascii_copyright_mark_credits_the_broadcaster():
+    body = (
+        "<p>" + "Le match a eu lieu hier soir. " * 8 + "</p><figure><img src='a.jpg'>"
+        "<figcaption>ムロツヨシも出演(C)NHK</figcaption></figure>"
+    )
+    assert [(a.outlet_id, a.kind.value) for a in _html(body)] == [("nhk", "image_credit")]

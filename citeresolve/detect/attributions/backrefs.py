@@ -124,7 +124,7 @@ def back_references(
             continue  # "місцеве видання «Інформатор»": the title follows
         before = bisect_right(starts, start) - 1
         if before < 0 and (
-            first_mention is None or first_mention >= start or _kind_of(phrase) in (None, "agency")
+            first_mention is None or first_mention >= start or _kind_of(phrase) == "agency"
         ):
             # No outlet credited before: a paper, channel or site the text named without a
             # cue ("КП" in a headline) may be meant, "the agency" most often a government's.

@@ -147,12 +147,12 @@ def _credit_openers(text: str, lowered: str, runs: AbstractSet[str]) -> list[tup
 def _copyright_marks(lowered: str) -> Iterator[re.Match[str]]:
     """ "©", "ⓒ", the word "copyright": most articles hold none, which ``in`` tells at C
     speed where the pattern's alternation would be tried at every position."""
-    if "©" in lowered or "ⓒ" in lowered or "copyright" in lowered:
+    if "©" in lowered or "ⓒ" in lowered or "(c)" in lowered or "copyright" in lowered:
         yield from _COPYRIGHT_MARK.finditer(lowered)
 
 
 # What: a copyright mark or the word. Why linear: a class or a literal between word bounds.
-_COPYRIGHT_MARK = re.compile(r"[©ⓒ]|\bcopyright\b")
+_COPYRIGHT_MARK = re.compile(r"[©ⓒ]|\(c\)|\bcopyright\b")
 
 
 def ambiguous_mentions(text: str, credit: Region, registry: OutletRegistry) -> Iterator[Mention]:

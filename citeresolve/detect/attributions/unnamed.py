@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -223,7 +224,12 @@ def _lexicon_phrase_parts(
         if (first, last) != (start, end):
             cued = _self_cued(lowered, first, last, grammar)
             yield Phrase(first, last, text[first:last], self_cued=cued)
+        elif lowered[start:end] in _MEDIA_AT_LARGE and _headline_source(lowered, start, end):
+            yield Phrase(start, end, text[start:end], self_cued=True)
 
+
+# Nouns for "the media" at large, the unnamed source a headline may give bare ("СМИ: …").
+_MEDIA_AT_LARGE = frozenset("сми змі медиа медіа media médias medien medios mídia".split())
 
 _COORDINATORS = frozenset("and or und oder et ou y o e i oraz lub и или та і й en".split())
 
@@ -253,8 +259,26 @@ def _after_leading_cue(lowered: str, start: int, end: int, grammar: Grammar) -> 
     return None
 
 
+# What: a colon, a space and a headline's words to the line's end. Example: ": saudi aramco
+# отказалась…". Why linear: literals, then one bounded negated class run.
+_HEADLINE_AFTER_COLON = re.compile(r": [^\W\d_][^\n]{15,}")
+
+
+def _headline_source(lowered: str, start: int, end: int) -> bool:
+    """A line opening with the phrase and a colon, or closing with a dash and the phrase:
+    how a headline names its source."""
+    if (start == 0 or lowered[start - 1] == "\n") and _HEADLINE_AFTER_COLON.match(lowered, end):
+        return True  # not a label of a number ("Media: 4", a rating)
+    return lowered[max(0, start - 3) : start] in (" – ", " — ", " - ") and lowered[
+        end : end + 1
+    ] in ("", "\n")
+
+
 def _self_cued(lowered: str, start: int, end: int, grammar: Grammar) -> bool:
-    """The phrase carries its own cue: "Medienberichten zufolge", "据外媒报道", "СМИ сообщают"."""
+    """The phrase carries its own cue: "Medienberichten zufolge", "据外媒报道", "СМИ сообщают";
+    or a headline gives it as the source: "СМИ: Saudi Aramco отказалась…", "…розмови – ЗМІ"."""
+    if _headline_source(lowered, start, end):
+        return True
     chunk = lowered[start:end]
     if any(c.phrase in chunk for c in (*grammar.before_unspaced, *grammar.after_unspaced)):
         return True
