@@ -1358,3 +1358,9 @@ def test_a_caption_s_ascii_copyright_mark_credits_the_broadcaster():
         "<figcaption>ムロツヨシも出演(C)NHK</figcaption></figure>"
     )
     assert [(a.outlet_id, a.kind.value) for a in _html(body)] == [("nhk", "image_credit")]
+
+
+@pytest.mark.parametrize("written", ['РИА "Новости"', "РИА «Новости»"])
+def test_the_agency_s_old_name_with_its_second_word_quoted(written):
+    found = [a for a in _default(f"Как передает {written}, план готов.") if a.outlet_id]
+    assert [(a.outlet_id, a.name_span.text) for a in found] == [("ria-novosti", written)]

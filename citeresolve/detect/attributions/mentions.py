@@ -199,8 +199,14 @@ def _mention_at(
         end = last.end
         if following and following.text in SAME_OUTLET_WORDS and joined(text, last, following):
             end = following.end  # "CNBC News" is CNBC
+        if text[end : end + 1] in _CLOSING and any(q in text[ahead[0].end : end] for q in _OPENING):
+            end += 1  # 'РИА "Новости"': the quote opened inside the name closes with it
         return Mention(start, end, ahead[0].start, outlet_id, ambiguous)
     return None
+
+
+_OPENING = ('"', "«", "„", "“")
+_CLOSING = ('"', "»", "“", "”")
 
 
 def _may_match(

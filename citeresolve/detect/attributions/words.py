@@ -84,8 +84,13 @@ def joined(text: str, a: Word, b: Word, *, brand: bool = False) -> bool:
     abbreviation = len(a.text) <= 3 and a.text[:1].isupper() and a.text[1:] == a.text[1:].lower()
     # "Lloyd's List": the possessive cut off a word stays inside the name.
     exclaimed = brand and gap == "! " and a.text[:1].isupper() and len(a.text) <= 6
+    # 'РИА "Новости"', "РИА «Новости»": the agency's old name quotes its second word.
+    quoted = brand and gap in (' "', " «", " „", " “") and a.text.isupper()
     return (
-        gap in (" ", "\u00a0", " & ", "'s ", "’s ") or (gap == ". " and abbreviation) or exclaimed
+        gap in (" ", "\u00a0", " & ", "'s ", "’s ")
+        or (gap == ". " and abbreviation)
+        or exclaimed
+        or quoted
     )
 
 
