@@ -1364,3 +1364,30 @@ def test_a_caption_s_ascii_copyright_mark_credits_the_broadcaster():
 def test_the_agency_s_old_name_with_its_second_word_quoted(written):
     found = [a for a in _default(f"Как передает {written}, план готов.") if a.outlet_id]
     assert [(a.outlet_id, a.name_span.text) for a in found] == [("ria-novosti", written)]
+
+
+def test_a_credit_glued_to_its_caption_s_full_stop():
+    body = (
+        "<p>" + "Le match a eu lieu hier soir. " * 8 + "</p><figure><img src='a.jpg'>"
+        "<figcaption>Freada Kapor Klein.<span class='credit'>NYT</span></figcaption></figure>"
+    )
+    assert [(a.outlet_id, a.kind.value) for a in _html(body)] == [
+        ("new-york-times", "image_credit")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("During their latest interview with Elle, the two stars shared a secret.", "elle-fr"),
+        ("A workers' blog picked up by Gizmodo told the story.", "gizmodo"),
+        ("A Huffington Post exposé about the damage followed.", "huffpost"),
+    ],
+)
+def test_english_interviews_pickups_and_exposes(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_a_surname_that_is_also_a_verb_of_saying_is_no_cue():
+    text = "Carolyn Said is a San Francisco Chronicle staff writer."
+    assert _default(text) == ()

@@ -47,6 +47,7 @@ from citeresolve.detect.attributions.mentions import (
     domain_mentions,
     domain_names,
     find_mentions,
+    glued_credit_mentions,
     merge_mentions,
     other_script_mentions,
     quoted_mentions,
@@ -134,6 +135,7 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         contracted_mentions(text, registry, present),
         agency_credit_mentions(text, registry),
         signature_line_mentions(text, registry),
+        glued_credit_mentions(text, registry),
         quoted_mentions(text, registry),
         domain_mentions(lowered, registry, present),
     )

@@ -302,24 +302,25 @@ def outlet_alone_on_its_line(text: str, mention: Mention, registry: OutletRegist
 def _closes_caption(
     text: str, mention: Mention, registry: OutletRegistry, in_caption: Callable[[int], bool]
 ) -> bool:
-    """ "Kawhi Leonard AFP", "…após o ataque. AP": an agency in capitals closing a caption's
-    line credits the picture, as a credit line of its own would."""
+    """ "Kawhi Leonard AFP", "…após o ataque. AP", "Freada Kapor Klein. NYT": an outlet in
+    capitals closing a caption's line credits the picture, as a credit line of its own would."""
     name = text[mention.name_start : mention.end]
     outlet = registry.get(mention.outlet_id)
     if (
         outlet is None
-        or outlet.kind not in ("agency", "photo_agency")
         or not name.isupper()
-        or text[mention.name_start - 1 : mention.name_start] not in (" ", "\u00a0")
+        or text[mention.name_start - 1 : mention.name_start] not in (" ", "\u00a0", ".")
         or not _ends_its_line(text, mention.end)
     ):
-        return False
+        return False  # "." before: the credit glued to the caption ("Klein.NYT")
     line_start = text.rfind("\n", 0, mention.name_start) + 1
     before = text[line_start : mention.name_start].split()
-    # the caption's last word, not a byline's "avec", a list's "and" or a dateline's "MADRID |"
+    # the caption's last word, not a byline's "avec", a list's "and" or a dateline's "MADRID |";
+    # an outlet of another kind than a wire only after the caption's full stop (". NYT")
+    agency = outlet.kind in ("agency", "photo_agency")
     return (
         bool(before)
-        and (before[-1].endswith(".") or (before[-1].istitle() and before[-1].isalpha()))
+        and (before[-1].endswith(".") or (agency and before[-1].istitle() and before[-1].isalpha()))
         and in_caption(mention.start)
     )
 

@@ -102,6 +102,8 @@ def _left(
             first = index - len(cue.words) + 1
             if first < 0 or not _phrase_at(text, words, first, cue.words):
                 continue
+            if _capitalised_inside_sentence(text, words[first]) and cue.phrase[:1].islower():
+                continue  # "Carolyn Said is a … staff writer": a surname, not "said"
             if cue.inverted and not _ends_clause(text, tail, grammar):
                 continue
             if cue.broadcast and (
@@ -149,6 +151,14 @@ def _left(
     return fallback
 
 
+def _capitalised_inside_sentence(text: str, word: Word) -> bool:
+    """A capital where no sentence starts: a name's word, whatever it also means."""
+    if not word.text[:1].isupper():
+        return False
+    before = text[: word.start].rstrip(" \u00a0")
+    return bool(before) and before[-1] not in '.!?:;\n"“„«(—–-'
+
+
 def _elided_cue(
     text: str, words: list[Word], index: int, folded: str, grammar: Grammar
 ) -> Cue | None:
@@ -177,7 +187,9 @@ def _said_before(text: str, words: list[Word], first: int, grammar: Grammar) -> 
     for back in range(first - 1, max(-1, first - 9), -1):
         if any(ch in ".!?;\n" for ch in text[words[back].end : words[back + 1].start]):
             return False
-        if words[back].text.casefold() in grammar.speech_words:
+        if words[back].text.casefold() in grammar.speech_words and not (
+            _capitalised_inside_sentence(text, words[back]) and words[back].text[1:].islower()
+        ):
             return True
     return False
 

@@ -607,6 +607,23 @@ def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Ment
             yield Mention(match.start(2), match.end(2), match.start(2), outlet.id)
 
 
+def glued_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
+    """An outlet in capitals glued to the caption before it, where the page put the credit in
+    its own element with no space: "…Freada Kapor Klein.NYT", "…em Kazan.AP". The word
+    matcher reads "Klein.NYT" as one word, as it must "Yahoo.com"."""
+    if "." not in text:
+        return
+    for match in _GLUED_CAPITALS.finditer(text):
+        outlet_id = registry.match_words((match.group(),))
+        if outlet_id is not None:
+            yield Mention(match.start(), match.end(), match.start(), outlet_id)
+
+
+# What: capitals glued to a lower-case word's full stop, to a word's end. Example: "NYT" in
+# "Klein.NYT". Why linear: a fixed-width lookbehind, one bounded class run, a lookahead.
+_GLUED_CAPITALS = re.compile(r"(?<=[a-zà-ÿ]{3}\.)[A-Z]{2,10}(?![\w.])")
+
+
 def signature_line_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
     """A wire agency in lower case in the line that signs a story: "ats/fgn" (the Swiss
     agency, then the editor's initials), or alone after the last sentence ("…favorite. ats").
