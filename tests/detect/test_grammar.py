@@ -1391,3 +1391,15 @@ def test_english_interviews_pickups_and_exposes(text, outlet):
 def test_a_surname_that_is_also_a_verb_of_saying_is_no_cue():
     text = "Carolyn Said is a San Francisco Chronicle staff writer."
     assert _default(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lo ha detto il presidente della Repubblica ai giornalisti.",
+        "La misura è stata annunciata dalla Regione ieri sera.",
+        "Ha replicato così al collega della Gazzetta, in diretta.",
+    ],
+)
+def test_an_italian_institution_or_a_colleague_is_no_paper(text):
+    assert [a.outlet_id for a in _default(text) if a.outlet_id] == []

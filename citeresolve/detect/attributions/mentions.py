@@ -473,7 +473,7 @@ def contracted_mentions(
     Messaggero" (Il Messaggero), "sulla Stampa", "du Monde", "ao Globo"; or in quotes with
     the article in lower case: "per “la Stampa”". Only the words that
     follow such an article and that the text holds are looked for (none, on most pages)."""
-    firsts = {words[0] for words in registry.by_words_after_article}
+    firsts = {words[0] for words in registry.by_words_after_article} - _INSTITUTIONS
     for first in sorted(w for w in firsts if w.lower() in lowered_words):
         position = text.find(first)
         while position >= 0:
@@ -491,6 +491,13 @@ def contracted_mentions(
             position = text.find(first, position + len(first))
 
 
+# Words that after a contracted article ("della", "dalla", "nella") name a state's
+# institutions far more often than the papers called after them: "il presidente della
+# Repubblica", "dalla Regione", "della Provincia".
+_INSTITUTIONS = frozenset(
+    "Repubblica Regione Provincia Comune Camera Senato Nazione Stato Corte Procura Prefettura "
+    "Questura Città Municipalità Région Nación Provincia Región Comunidad".split()
+)
 # Articles alone, in lower case: before a name only inside quotes ("“la Stampa”"), since
 # Italian capitalises its institutions too ("la Provincia", "la Regione").
 _PLAIN_ARTICLES = frozenset("il lo la le les el los las o".split())
