@@ -1403,3 +1403,13 @@ def test_a_surname_that_is_also_a_verb_of_saying_is_no_cue():
 )
 def test_an_italian_institution_or_a_colleague_is_no_paper(text):
     assert [a.outlet_id for a in _default(text) if a.outlet_id] == []
+
+
+def test_a_paper_s_name_with_the_and_a_nationality_is_no_unnamed_outlet():
+    found = _default("He told The Australian newspaper that he was innocent.")
+    assert [(a.outlet_id, a.unnamed) for a in found] == [("the-australian", False)]
+
+
+def test_documents_leaked_to_a_paper_credit_it():
+    found = _default("The documents, leaked to The New York Times, show the plan.")
+    assert [a.outlet_id for a in found] == ["new-york-times"]

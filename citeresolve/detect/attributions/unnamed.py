@@ -76,6 +76,8 @@ def unnamed_phrases(
             " ".join(noun_words) in cues.NEEDS_DESCRIPTOR or determiner in (None, "the")
         ):
             continue
+        if text.startswith("The ", start) and _inside_sentence(text, start):
+            continue  # "told The Australian newspaper": a capital "The" opens a paper's name
         taken_until = noun_end
         yield Phrase(start, noun_end, text[start:noun_end])
     for bare in cues.BARE_PHRASES.finditer(text) if "report" in lowered else ():
@@ -139,6 +141,11 @@ def unnamed_label(phrase: str) -> str:
         if phrase[:1].isupper() and phrase.split()[0].lower() in cues.DESCRIPTORS
         else phrase
     )
+
+
+def _inside_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \u00a0")
+    return bool(before) and before[-1] not in '.!?:;\n"“„«(—–-'
 
 
 def lexicon_phrases(
