@@ -8,6 +8,7 @@ from citeresolve.document import Document
 from citeresolve.model import Embed
 from citeresolve.platforms import PLATFORMS
 from citeresolve.platforms.autoembed import (
+    framed_post_embeds,
     script_call_embeds,
     url_line_embeds,
     wrapped_link_embeds,
@@ -38,6 +39,7 @@ def find_embeds(doc: Document) -> tuple[Embed, ...]:
     found.extend(url_line_embeds(doc))
     found.extend(wrapped_link_embeds(doc))
     found.extend(script_call_embeds(doc))
+    found.extend(framed_post_embeds(doc))
     return tuple(
         sorted(_fold(found), key=lambda e: (e.span.start, e.span.end, e.platform, e.post_id or ""))
     )

@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from citeresolve.document import Document
 from citeresolve.model import Embed, Span
 from citeresolve.platforms import post_from_url
+from citeresolve.platforms.base import frame_source
 
 # What: a line holding one token and nothing else. Example: "https://x.com/a/status/1".
 # Why linear: anchored at a line start; one non-space run, then only blanks to the line end,
@@ -78,6 +79,35 @@ def wrapped_link_embeds(doc: Document) -> Iterator[Embed]:
                         author_handle=ref.handle,
                     )
                     break
+
+
+FRAMING_TAGS = ("iframe", "embed-post")
+
+
+def framed_post_embeds(doc: Document) -> Iterator[Embed]:
+    """A frame whose source is the post's own page: instant-view renderings (Telegram's) write
+    every embed as ``<iframe data-src="https://twitter.com/a/status/1">`` or
+    ``<embed-post data-src="https://www.instagram.com/p/CODE">``, no platform markup around.
+
+    >>> from citeresolve.document import parse_html
+    >>> doc = parse_html("<p>Post:</p><embed-post data-src='https://www.instagram.com/p/B47ub'/>")
+    >>> [(e.platform, e.post_id, e.form) for e in framed_post_embeds(doc)]
+    [('instagram', 'B47ub', 'iframe')]
+    """
+    if doc.html is None:
+        return
+    for tag in FRAMING_TAGS:
+        for frame in doc.index.by_tag.get(tag, ()):
+            ref = post_from_url(frame_source(doc, frame))
+            if ref is not None:
+                yield Embed(
+                    platform=ref.platform,
+                    form="iframe",
+                    span=doc.span_of(frame),
+                    url=ref.url,
+                    post_id=ref.post_id,
+                    author_handle=ref.handle,
+                )
 
 
 # What: an inline script that is one call with a URL for its argument. Example:

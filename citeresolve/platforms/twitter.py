@@ -121,18 +121,6 @@ def _from_rendered(doc: Document) -> Iterator[Embed]:
         embed = _id_embed(doc, frame, (query.get("id") or [""])[0], "iframe")
         if embed:
             yield embed
-    for frame, source in iter_frames(doc, "/status"):
-        # Instant-view pages (Telegram's) frame the tweet's own URL: data-src="…/status/ID"
-        ref = parse_url(source)
-        if ref is not None:
-            yield Embed(
-                platform=NAME,
-                form="iframe",
-                span=doc.span_of(frame),
-                url=ref.url,
-                post_id=ref.post_id,
-                author_handle=ref.handle,
-            )
 
 
 # What: the tail of a tweet pasted as text: "(@handle) April 1, 2022" (the dash is found after).

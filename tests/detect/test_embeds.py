@@ -184,3 +184,12 @@ def test_an_iframe_framing_the_tweet_s_own_url_is_the_tweet():
         ("twitter", "1196361636292038656", "SebVernazza"),
         ("twitter", "1196522995990306819", None),  # "x" stands in for any handle
     ]
+
+
+def test_an_instant_view_embed_post_element_is_the_post():
+    html = (
+        "<article><p>Der Post:</p><figure><embed-post data-src='https://www.instagram.com/p/"
+        "B47ub-Gn_Jf' data-service='Instagram'/></figure></article>"
+    )
+    found = find_embeds(load("a.html", data=html.encode()))
+    assert [(e.platform, e.post_id) for e in found] == [("instagram", "B47ub-Gn_Jf")]
