@@ -203,6 +203,7 @@ class OutletRegistry:
     # ("Messaggero",), for "al Messaggero", "du Monde", "ao Globo" (preposition and article
     # written as one word).
     by_words_after_article: Mapping[tuple[str, ...], str] = field(init=False, repr=False)
+    words_after_article_firsts: frozenset[str] = field(init=False, repr=False)
     # Names written in Japanese, Chinese or Korean script ("ウォールストリート・ジャーナル",
     # "共同通信"), as written, and one pattern for all of them, longest first: text in those
     # scripts puts no space between words, so the word matcher cannot find them.
@@ -300,6 +301,9 @@ class OutletRegistry:
             ):
                 after_article.setdefault(rest, outlet_id)
         object.__setattr__(self, "by_words_after_article", after_article)
+        object.__setattr__(
+            self, "words_after_article_firsts", frozenset(w[0] for w in after_article)
+        )
         unspaced: dict[str, str] = {}
         for outlet in self.outlets.values():
             for name in (outlet.name, *outlet.aliases):

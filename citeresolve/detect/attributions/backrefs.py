@@ -106,7 +106,7 @@ def back_references(
     )
     starts = [a.name_span.start for a in named]
     taken: list[tuple[int, int]] = []
-    lang_of = dict(grammar.back_references)
+    lang_of = grammar.back_reference_langs
     for start, end in longest_first(hits):
         phrase = lowered[start:end]
         lang = lang_of.get(phrase, "und")

@@ -473,7 +473,7 @@ def contracted_mentions(
     Messaggero" (Il Messaggero), "sulla Stampa", "du Monde", "ao Globo"; or in quotes with
     the article in lower case: "per “la Stampa”". Only the words that
     follow such an article and that the text holds are looked for (none, on most pages)."""
-    firsts = {words[0] for words in registry.by_words_after_article} - _INSTITUTIONS
+    firsts = registry.words_after_article_firsts - _INSTITUTIONS
     for first in sorted(w for w in firsts if w.lower() in lowered_words):
         position = text.find(first)
         while position >= 0:

@@ -153,6 +153,7 @@ class Grammar:
     unspaced_adjectives: tuple[str, ...]
     unnamed_phrases: tuple[tuple[str, str], ...]  # (case-folded phrase, lang)
     back_references: tuple[tuple[str, str], ...]
+    back_reference_langs: Mapping[str, str]  # the same, phrase -> lang, looked up per hit
     credit_labels: frozenset[str]
     credit_phrases: tuple[Cue, ...]
     languages: tuple[str, ...]
@@ -294,6 +295,7 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         ),
         unnamed_phrases=tuple(sorted(set(unnamed_phrases), key=lambda p: (-len(p[0]), p))),
         back_references=tuple(sorted(set(back_references), key=lambda p: (-len(p[0]), p))),
+        back_reference_langs=dict(sorted(set(back_references), key=lambda p: (-len(p[0]), p))),
         credit_labels=frozenset(sets["credit_labels"]),
         credit_phrases=tuple(credit_phrases),
         languages=tuple(languages),
