@@ -150,6 +150,34 @@ def _german_declined(words: tuple[str, ...]) -> tuple[str, ...] | None:
     return declined if declined != words else None
 
 
+def _german_genitive(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A masculine or neuter German name in the genitive, without its article: "des Spiegels",
+    "des Tagesspiegels", "des Handelsblatts", "des Kölner Stadt-Anzeigers" (a feminine
+    name, "Die Zeit", does not change).
+
+    >>> _german_genitive(("Der", "Spiegel")), _german_genitive(("Kölner", "Stadt-Anzeiger"))
+    (('Spiegels',), ('Kölner', 'Stadt-Anzeigers'))
+    """
+    if words and words[0] in ("Der", "Das"):
+        words = words[1:]
+    elif words and words[0] in _ARTICLES:
+        return None
+    if not words or not words[-1][:1].isupper() or len(words[-1]) < 3:
+        return None
+    last = words[-1]
+    if (
+        not last[-1:].isalpha()
+        or last[-1] in "sßxzSX"
+        or last.isupper()
+        or last[-1] in "aeiouy"
+        or last.endswith(_FEMININE_ENDS)  # "der Süddeutschen Zeitung", "der Welt"
+    ):
+        return None
+    declined = _german_declined(words) or words
+    return (*declined[:-1], last + "s")
+
+
+_FEMININE_ENDS = ("ung", "heit", "keit", "schaft", "ion", "tät", "post", "welt", "zeit", "stadt")
 _WEAK_ADJECTIVE_ENDS = frozenset({"he", "ne", "le", "re", "te", "se", "ue", "ge", "ke"})
 _ARTICLES = frozenset({"Die", "Der", "Das", "Des", "Dem", "Den"})
 
@@ -233,10 +261,11 @@ class OutletRegistry:
         for outlet in self.outlets.values():
             if outlet.country in GERMAN_COUNTRIES:
                 for name in (outlet.name, *outlet.aliases):
-                    declined = _german_declined(name_tokens(name))
-                    if declined is not None and declined not in exact:
-                        exact[declined] = outlet.id
-                        folded.setdefault(tuple(w.casefold() for w in declined), outlet.id)
+                    words = name_tokens(name)
+                    for declined in (_german_declined(words), _german_genitive(words)):
+                        if declined is not None and declined not in exact:
+                            exact[declined] = outlet.id
+                            folded.setdefault(tuple(w.casefold() for w in declined), outlet.id)
         object.__setattr__(self, "by_tokens", exact)
         object.__setattr__(self, "by_folded_tokens", folded)
         words_from = _most_words_by_first(itertools.chain(exact, folded))
@@ -256,6 +285,13 @@ class OutletRegistry:
                 if alias.endswith(("'s", "’s")):
                     continue  # "Harper's" would be matched as "Harper": a person
                 ambiguous.setdefault(name_tokens(alias), set()).add(outlet.id)
+                genitive = (
+                    _german_genitive(name_tokens(alias))
+                    if outlet.country in GERMAN_COUNTRIES
+                    else None
+                )
+                if genitive is not None:  # "des Spiegels", as "Spiegel": set apart only
+                    ambiguous.setdefault(genitive, set()).add(outlet.id)
         object.__setattr__(
             self,
             "by_ambiguous",

@@ -1413,3 +1413,14 @@ def test_a_paper_s_name_with_the_and_a_nationality_is_no_unnamed_outlet():
 def test_documents_leaked_to_a_paper_credit_it():
     found = _default("The documents, leaked to The New York Times, show the plan.")
     assert [a.outlet_id for a in found] == ["new-york-times"]
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"),
+    [
+        ("Nach Informationen des Spiegels ist der Plan fertig.", "der-spiegel"),
+        ("Das geht aus einem Bericht des Handelsblatts hervor.", "handelsblatt"),
+    ],
+)
+def test_a_german_paper_s_name_in_the_genitive(text, outlet):
+    assert outlet in {a.outlet_id for a in _default(text)}

@@ -236,3 +236,13 @@ def test_outlets_of_other_scripts_have_their_native_names(country, script):
 def test_common_word_outlets_are_marked():
     marked = {o["id"] for o in OUTLETS if o.get("common_word")}
     assert {"time", "people"} <= marked
+
+
+def test_german_names_in_the_genitive_only_where_german_declines_them():
+    registry = default_registry()
+    assert registry.by_tokens[("Handelsblatts",)] == "handelsblatt"
+    assert registry.by_ambiguous[("Spiegels",)] == "der-spiegel"  # as "Spiegel": set apart
+    # feminine names ("der Zeitung", "der Zeit") and names ending in s take no "-s"
+    assert ("Frankfurter", "Allgemeinen", "Zeitungs") not in registry.by_tokens
+    assert ("Zeits",) not in registry.by_tokens and ("Zeits",) not in registry.by_ambiguous
+    assert ("Focuss",) not in registry.by_tokens
