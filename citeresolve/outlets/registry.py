@@ -170,7 +170,7 @@ def _german_genitive(words: tuple[str, ...]) -> tuple[str, ...] | None:
         or last[-1] in "sßxzSX"
         or last.isupper()
         or last[-1] in "aeiouy"
-        or last.endswith(_FEMININE_ENDS)  # "der Süddeutschen Zeitung", "der Welt"
+        or last.casefold().endswith(_FEMININE_ENDS)  # "der Süddeutschen Zeitung", "der Welt"
     ):
         return None
     declined = _german_declined(words) or words
@@ -262,7 +262,10 @@ class OutletRegistry:
             if outlet.country in GERMAN_COUNTRIES:
                 for name in (outlet.name, *outlet.aliases):
                     words = name_tokens(name)
-                    for declined in (_german_declined(words), _german_genitive(words)):
+                    genitive = _german_genitive(words)
+                    if words[:1] in (("Der",), ("Das",)):
+                        genitive = None  # "Der Spiegel": "des Spiegels" alone is an ambiguous word
+                    for declined in (_german_declined(words), genitive):
                         if declined is not None and declined not in exact:
                             exact[declined] = outlet.id
                             folded.setdefault(tuple(w.casefold() for w in declined), outlet.id)
@@ -285,13 +288,13 @@ class OutletRegistry:
                 if alias.endswith(("'s", "’s")):
                     continue  # "Harper's" would be matched as "Harper": a person
                 ambiguous.setdefault(name_tokens(alias), set()).add(outlet.id)
-                genitive = (
-                    _german_genitive(name_tokens(alias))
-                    if outlet.country in GERMAN_COUNTRIES
-                    else None
-                )
-                if genitive is not None:  # "des Spiegels", as "Spiegel": set apart only
-                    ambiguous.setdefault(genitive, set()).add(outlet.id)
+            if outlet.country in GERMAN_COUNTRIES and not outlet.name.startswith("Die "):
+                for name in (outlet.name, *outlet.ambiguous_aliases):
+                    words = name_tokens(name)
+                    if name != outlet.name or words[:1] in (("Der",), ("Das",)):
+                        genitive = _german_genitive(words)
+                        if genitive is not None:  # "des Spiegels", as "Spiegel": set apart
+                            ambiguous.setdefault(genitive, set()).add(outlet.id)
         object.__setattr__(
             self,
             "by_ambiguous",
