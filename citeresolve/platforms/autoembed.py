@@ -1,6 +1,7 @@
 """Posts embedded by URL alone: a status link on a line of its own, as WordPress auto-embeds
 it (and as a copied page shows a YouTube or TikTok embed), or the post's link inside a CMS's
-embed wrapper that shows a fallback (BBC's "social-embed"), on any platform we know."""
+embed wrapper that shows a fallback (BBC's "social-embed"), or a frame of the post's own page, on
+any platform we know."""
 
 from __future__ import annotations
 
@@ -10,7 +11,20 @@ from collections.abc import Iterator
 from citeresolve.document import Document
 from citeresolve.model import Embed, Span
 from citeresolve.platforms import post_from_url
-from citeresolve.platforms.base import frame_source
+from citeresolve.platforms.base import PostRef, frame_source
+
+
+def _embed(ref: PostRef, form: str, span: Span) -> Embed:
+    """A post known by its URL alone: no author's name, date or text to read."""
+    return Embed(
+        platform=ref.platform,
+        form=form,
+        span=span,
+        url=ref.url,
+        post_id=ref.post_id,
+        author_handle=ref.handle,
+    )
+
 
 # What: a line holding one token and nothing else. Example: "https://x.com/a/status/1".
 # Why linear: anchored at a line start; one non-space run, then only blanks to the line end,
@@ -34,14 +48,7 @@ def url_line_embeds(doc: Document) -> Iterator[Embed]:
         ref = post_from_url(url)
         if ref is None:
             continue
-        yield Embed(
-            platform=ref.platform,
-            form="url-line",
-            span=Span.of(text, line.start(1), line.end(1)),
-            url=ref.url,
-            post_id=ref.post_id,
-            author_handle=ref.handle,
-        )
+        yield _embed(ref, "url-line", Span.of(text, line.start(1), line.end(1)))
 
 
 # What: a class token of an embed wrapper. Example: "social-embed", "embed-original-post-link".
@@ -70,14 +77,7 @@ def wrapped_link_embeds(doc: Document) -> Iterator[Embed]:
             for anchor in anchors:
                 ref = post_from_url(str(anchor.get("href") or ""))
                 if ref is not None:
-                    yield Embed(
-                        platform=ref.platform,
-                        form="embed-link",
-                        span=doc.span_of(element),
-                        url=ref.url,
-                        post_id=ref.post_id,
-                        author_handle=ref.handle,
-                    )
+                    yield _embed(ref, "embed-link", doc.span_of(element))
                     break
 
 
@@ -100,14 +100,7 @@ def framed_post_embeds(doc: Document) -> Iterator[Embed]:
         for frame in doc.index.by_tag.get(tag, ()):
             ref = post_from_url(frame_source(doc, frame))
             if ref is not None:
-                yield Embed(
-                    platform=ref.platform,
-                    form="iframe",
-                    span=doc.span_of(frame),
-                    url=ref.url,
-                    post_id=ref.post_id,
-                    author_handle=ref.handle,
-                )
+                yield _embed(ref, "iframe", doc.span_of(frame))
 
 
 # What: an inline script that is one call with a URL for its argument. Example:
@@ -141,11 +134,4 @@ def script_call_embeds(doc: Document) -> Iterator[Embed]:
         ref = post_from_url(call.group(1)) if call else None
         holder = script.parent
         if ref is not None and holder is not None:
-            yield Embed(
-                platform=ref.platform,
-                form="script-call",
-                span=doc.span_of(holder),
-                url=ref.url,
-                post_id=ref.post_id,
-                author_handle=ref.handle,
-            )
+            yield _embed(ref, "script-call", doc.span_of(holder))
