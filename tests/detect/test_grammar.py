@@ -1424,3 +1424,8 @@ def test_documents_leaked_to_a_paper_credit_it():
 )
 def test_a_german_paper_s_name_in_the_genitive(text, outlet):
     assert outlet in {a.outlet_id for a in _default(text)}
+
+
+def test_a_sentence_s_first_word_before_a_name_with_its_article_is_not_the_name_s():
+    found = _default("Comme Le Monde l'a révélé, le plan est prêt.")
+    assert [a.outlet_id for a in found] == ["le-monde"]

@@ -262,11 +262,22 @@ def _part_of_longer_name(
         return False  # "Según El País", "Laut Spiegel": a cue opening the sentence
     if before.text.casefold() in ARTICLES:
         return False  # "Der Guardian hat …": German puts its article before any paper's name
+    if (
+        words[index].text.casefold() in ARTICLES
+        and words[index].text[:1].isupper()
+        and _opens_sentence(text, before.start)
+    ):
+        return False  # "Comme Le Monde l'a révélé": the sentence's first word, then the name
     if _capitals_closing_line(text, words[index + size - 1]) and not before.text.isupper():
         return False  # "Kawhi Leonard AFP": a caption, then its agency's credit
     if before.text.isupper() and len(before.text) > 3 and words[index].text.isupper():
         return False  # "ZOBACZ RELACJĘ EURONEWS": in a line of capitals every word is one
     return capitalised_name_word(before) and not (before.text.isupper() and len(before.text) <= 3)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[:at].rstrip(" \u00a0")
+    return not before or before[-1] in '.!?:;\n"“„«(—–'
 
 
 def _capitals_closing_line(text: str, last: Word) -> bool:
