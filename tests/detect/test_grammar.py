@@ -1429,3 +1429,20 @@ def test_a_german_paper_s_name_in_the_genitive(text, outlet):
 def test_a_sentence_s_first_word_before_a_name_with_its_article_is_not_the_name_s():
     found = _default("Comme Le Monde l'a révélé, le plan est prêt.")
     assert [a.outlet_id for a in found] == ["le-monde"]
+
+
+@pytest.mark.parametrize(
+    ("caption", "outlet"),
+    [
+        ("Le pont effondré du matin. / LA DÉPÊCHE DU MIDI", "la-depeche-du-midi"),
+        ("LA DÉPÊCHE DU MIDI / NATHALIE SAINT-AFFRE", "la-depeche-du-midi"),
+        ("Evo Morales à La Paz (AFP - RONALDO SCHEMIDT)", "afp"),
+        ("El canciller en el exterior de México. Reuters", "reuters"),
+    ],
+)
+def test_caption_credits_after_a_slash_a_dash_or_a_full_stop(caption, outlet):
+    body = (
+        "<p>" + "Le match a eu lieu hier soir. " * 8 + "</p><figure><img src='a.jpg'>"
+        f"<figcaption>{caption}</figcaption></figure>"
+    )
+    assert [(a.outlet_id, a.kind.value) for a in _html(body)] == [(outlet, "image_credit")]

@@ -91,7 +91,8 @@ def credit_regions(
         # "REUTERS/Jane Doe", "AP Photo/Evan Vucci": an agency's credit, name after a slash.
         # "EFE/ Name", "EFE/EPA/NAME": a space after the slash, or a second agency.
         tail = re.match(
-            r"(?: Photo| PHOTO| Foto| FOTO)?/ ?[^\W\d_][^\n/()]{0,60}(?:/[^\W\d_][^\n/()]{0,60})?",
+            r"(?: Photo| PHOTO| Foto| FOTO)? ?/ ?[^\W\d_][^\n/()]{0,60}(?:/[^\W\d_][^\n/()]{0,60})?"
+            r"| - [A-ZÀ-Þ][A-ZÀ-Þ .'’-]{2,40}(?=\))",  # "(AFP - RONALDO SCHEMIDT)"
             text[mention.end : mention.end + 130],
         )
         if (
@@ -306,22 +307,26 @@ def _closes_caption(
     capitals closing a caption's line credits the picture, as a credit line of its own would."""
     name = text[mention.name_start : mention.end]
     outlet = registry.get(mention.outlet_id)
+    agency = outlet is not None and outlet.kind in ("agency", "photo_agency")
     if (
         outlet is None
-        or not name.isupper()
         or text[mention.name_start - 1 : mention.name_start] not in (" ", "\u00a0", ".")
         or not _ends_its_line(text, mention.end)
     ):
         return False  # "." before: the credit glued to the caption ("Klein.NYT")
     line_start = text.rfind("\n", 0, mention.name_start) + 1
     before = text[line_start : mention.name_start].split()
-    # the caption's last word, not a byline's "avec", a list's "and" or a dateline's "MADRID |";
-    # an outlet of another kind than a wire only after the caption's full stop (". NYT")
-    agency = outlet.kind in ("agency", "photo_agency")
+    if not before or not in_caption(mention.start):
+        return False
+    if not name.isupper():  # "…en el exterior de México. Reuters": a wire after a full stop
+        return agency and name[:1].isupper() and before[-1].endswith(".")
+    # the caption's last word or a slash or dash before the credit ("du matin. / LA DÉPÊCHE
+    # DU MIDI"), not a byline's "avec", a list's "and" or a dateline's "MADRID |"; an
+    # outlet of another kind than a wire only after the caption's full stop (". NYT")
     return (
-        bool(before)
-        and (before[-1].endswith(".") or (agency and before[-1].istitle() and before[-1].isalpha()))
-        and in_caption(mention.start)
+        before[-1].endswith(".")
+        or before[-1] in ("/", "-", "–", "—")
+        or (agency and before[-1].istitle() and before[-1].isalpha())
     )
 
 
