@@ -1434,8 +1434,8 @@ def test_a_sentence_s_first_word_before_a_name_with_its_article_is_not_the_name_
 @pytest.mark.parametrize(
     ("caption", "outlet"),
     [
-        ("Le pont effondré du matin. / LA DÉPÊCHE DU MIDI", "la-depeche-du-midi"),
-        ("LA DÉPÊCHE DU MIDI / NATHALIE SAINT-AFFRE", "la-depeche-du-midi"),
+        ("Le pont effondré du matin. / LA DÉPÊCHE DU MIDI", "la-depeche"),
+        ("LA DÉPÊCHE DU MIDI / NATHALIE SAINT-AFFRE", "la-depeche"),
         ("Evo Morales à La Paz (AFP - RONALDO SCHEMIDT)", "afp"),
         ("El canciller en el exterior de México. Reuters", "reuters"),
     ],
