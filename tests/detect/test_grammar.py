@@ -1446,3 +1446,14 @@ def test_caption_credits_after_a_slash_a_dash_or_a_full_stop(caption, outlet):
         f"<figcaption>{caption}</figcaption></figure>"
     )
     assert [(a.outlet_id, a.kind.value) for a in _html(body)] == [(outlet, "image_credit")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Presidente da República afirma que Judiciário oferece instâncias.",
+        "Le sommet de Dakar.\n\n© DR\n\nLa sécurité alimentaire reste fragile.",
+    ],
+)
+def test_a_republic_and_rights_reserved_are_no_outlets(text):
+    assert [a.outlet_id for a in _default(text) if a.outlet_id] == []

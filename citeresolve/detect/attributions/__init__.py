@@ -176,6 +176,8 @@ def analyse(doc: Document, registry: OutletRegistry, grammar: Grammar | None = N
         for mention in inside:
             if (mention.start, mention.end) in credited:
                 continue  # "© Jane Doe / Reuters": two credit patterns, one credit
+            if text[mention.name_start : mention.end] == "DR" and page_lang != "da":
+                continue  # "© DR", "Photo DR": droits réservés, not Danmarks Radio
             found.append(
                 registry_attribution(
                     text, credit, AttributionKind.IMAGE_CREDIT, mention, lang_of(None), "credit"

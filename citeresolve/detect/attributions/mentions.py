@@ -502,12 +502,13 @@ def contracted_mentions(
             position = text.find(first, position + len(first))
 
 
-# Words that after a contracted article ("della", "dalla", "nella") name a state's
+# Words that after a contracted article ("della", "dalla", "da", "del") name a state's
 # institutions far more often than the papers called after them: "il presidente della
-# Repubblica", "dalla Regione", "della Provincia".
+# Repubblica", "dalla Regione", "Presidente da República".
 _INSTITUTIONS = frozenset(
     "Repubblica Regione Provincia Comune Camera Senato Nazione Stato Corte Procura Prefettura "
-    "Questura Città Municipalità Région Nación Provincia Región Comunidad".split()
+    "Questura Città Municipalità Région Nación Provincia Región Comunidad República Républica "
+    "Estado Câmara Cámara Senado Assembleia Asamblea Prefeitura Congreso Congresso Nação".split()
 )
 # Articles alone, in lower case: before a name only inside quotes ("“la Stampa”"), since
 # Italian capitalises its institutions too ("la Provincia", "la Regione").
