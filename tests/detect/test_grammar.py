@@ -1457,3 +1457,19 @@ def test_caption_credits_after_a_slash_a_dash_or_a_full_stop(caption, outlet):
 )
 def test_a_republic_and_rights_reserved_are_no_outlets(text):
     assert [a.outlet_id for a in _default(text) if a.outlet_id] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("В ряде СМИ ранее появилась информация о задержании.", "В ряде СМИ"),
+        ("Это видно из сюжета телеканала «Грозный», показанного вчера.", "Грозный"),
+    ],
+)
+def test_russian_reports_in_several_media_and_a_channel_s_story(text, name):
+    assert name in [a.name for a in _default(text)]
+
+
+def test_a_football_site_in_parentheses_closing_a_paragraph():
+    text = "シティは代役を考えているという。（Goal.com）\n\n次の記事"
+    assert [a.outlet_id for a in _default(text)] == ["goal-com"]
