@@ -439,12 +439,13 @@ _ASIDE = re.compile(r"!?(?: \([A-Z]{2,10}\))?(?P<comma>,)? (?=\S)")
 
 
 def coordinated(text: str, end: int, next_start: int) -> bool:
-    """Two names joined into one list: "Reuters and AFP", "NBC, CBS", "Reuters & AFP"."""
+    """Two names joined into one list: "Reuters and AFP", "NBC, CBS", "Reuters & AFP",
+    "澎湃新闻、新华社"."""
     gap = text[end:next_start]
     if len(gap) > 8 or "\n" in gap:
         return False
     words = gap.replace(",", " ").replace("&", " and ").replace("/", " ").split()
-    return (not words and gap.strip() in (",", "&", "/")) or (
+    return (not words and gap.strip() in (",", "&", "/", "、", "，")) or (
         len(words) == 1 and words[0].casefold() in _COORDINATORS
     )
 
