@@ -147,7 +147,10 @@ def publication_names(
             and words[0].text != "The"
             and (
                 words[0].text.lower() in CLAUSE_WORDS
-                or words[0].text.casefold() in grammar.lead_words
+                or (
+                    words[0].text.casefold() in grammar.lead_words
+                    and words[0].text.casefold() not in first_words  # "Radio Marte"
+                )
             )
         ):
             words = words[1:]  # "Yesterday Oxford Mail", "Laut Hamburger Abendblatt"
