@@ -218,3 +218,10 @@ def test_every_title_noun_is_a_media_noun_the_grammar_may_step_over(path):
     media = {_folded(w) for phrase in data["media_nouns"] for w in phrase.split()}
     strays = [n for n in data["title_nouns"] if not {_folded(w) for w in n.split()} & media]
     assert not strays
+
+
+def test_a_media_noun_phrase_s_small_words_are_no_media_nouns():
+    # "agencia de noticias" makes "agencia" and "noticias" media nouns, never "de" or "di"
+    grammar = default_grammar()
+    assert "agencia" in grammar.media_nouns
+    assert not {"de", "di"} & grammar.media_nouns

@@ -236,7 +236,9 @@ def build_grammar(lexicons: Iterable[Mapping[str, Any]]) -> Grammar:
         for key in _WORD_LISTS:
             for phrase in lexicon[key]:
                 sets[key].update(words_of(phrase))
-        sets["media_nouns"].update(w for p in lexicon["media_nouns"] for w in words_of(p))
+        sets["media_nouns"].update(  # not a phrase's small words: "agencia de noticias"'s "de"
+            w for p in lexicon["media_nouns"] for w in words_of(p) if len(w) > 3 or w == p
+        )
         sets["title_nouns"].update(" ".join(words_of(p)) for p in lexicon["title_nouns"])
         if lang in ADJECTIVES_FOLLOW:
             sets["title_nouns_before_adjectives"].update(
