@@ -1473,3 +1473,12 @@ def test_russian_reports_in_several_media_and_a_channel_s_story(text, name):
 def test_a_football_site_in_parentheses_closing_a_paragraph():
     text = "シティは代役を考えているという。（Goal.com）\n\n次の記事"
     assert [a.outlet_id for a in _default(text)] == ["goal-com"]
+
+
+def test_a_small_word_inside_an_unnamed_phrase_is_no_cue_of_its_own():
+    # "de" ends cues ("a través de") but does not make "medios de comunicación" a source;
+    # a whole cue inside a phrase ("по данным") still does
+    spanish = _default("Los medios de comunicación tienen un papel.")
+    assert [a.name for a in spanish if a.unnamed] == []
+    russian = _default("По данным СМИ, план готов.")
+    assert [a.name for a in russian if a.unnamed] == ["По данным СМИ"]

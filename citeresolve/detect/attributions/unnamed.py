@@ -289,7 +289,19 @@ def _self_cued(lowered: str, start: int, end: int, grammar: Grammar) -> bool:
     chunk = lowered[start:end]
     if any(c.phrase in chunk for c in (*grammar.before_unspaced, *grammar.after_unspaced)):
         return True
-    return any(
-        w.text in grammar.after_by_first or w.text in grammar.before_by_last
-        for w in words_in(chunk)[1:]
-    )
+    # a whole cue inside the phrase ("zufolge", "сообщают", "по данным"), not a small word
+    # that merely ends or opens a longer cue ("de" in "medios de comunicación")
+    words = tuple(w.text for w in words_in(chunk))
+    for i in range(1, len(words)):
+        for cue in grammar.after_by_first.get(words[i], ()):
+            if words[i : i + len(cue.words)] == cue.words:
+                return True
+        for cue in grammar.before_by_last.get(words[i], ()):
+            first = i - len(cue.words) + 1
+            if (
+                first >= 0
+                and words[first : i + 1] == cue.words
+                and not (cue.after_saying or cue.broadcast or cue.quoted)
+            ):
+                return True
+    return False
