@@ -66,6 +66,7 @@ from citeresolve.detect.attributions.words import (
     FULLWIDTH_ALNUM,
     HAS_FULLWIDTH_ALNUM,
     OPENING_QUOTES,
+    after_elision,
     indexed_phrases,
     plain_words,
     word_runs,
@@ -391,7 +392,7 @@ def _set_apart(doc: Document, mention: Mention, grammar: Grammar) -> bool:
     if (
         previous
         and not text[previous[-1].end : mention.start].strip()
-        and _last_word(previous[-1].text) in grammar.media_nouns
+        and after_elision(previous[-1].text).casefold() in grammar.media_nouns
     ):
         return True
     if before[-1:] in "(（" and text[mention.end : mention.end + 1] in (")", "）"):
@@ -410,11 +411,6 @@ def _set_apart(doc: Document, mention: Mention, grammar: Grammar) -> bool:
         and mention.start > 0
         and text[mention.name_start : mention.name_start + 1].isupper()
     )
-
-
-def _last_word(word: str) -> str:
-    """ "all’agenzia" -> "agenzia": the noun after an elided article, case-folded."""
-    return word.rsplit("’", 1)[-1].rsplit("'", 1)[-1].casefold()
 
 
 def _without_overlaps(phrases: list[Phrase]) -> list[Phrase]:

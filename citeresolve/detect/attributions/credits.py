@@ -17,7 +17,7 @@ from citeresolve.detect.attributions.grammar import (
 )
 from citeresolve.detect.attributions.longtail import JOB_WORDS, NOT_AGENCIES, publication
 from citeresolve.detect.attributions.mentions import Mention
-from citeresolve.detect.attributions.words import alone, occurrences
+from citeresolve.detect.attributions.words import alone, ends_its_line, occurrences
 from citeresolve.detect.lexicon import Grammar
 from citeresolve.model import Attribution, AttributionKind, Span
 from citeresolve.outlets.registry import OutletRegistry, name_tokens
@@ -125,7 +125,7 @@ def credit_regions(
             and _is_photo_credit_paren(text, mention)
             and (
                 outlet.kind == "photo_agency"
-                or (in_caption(mention.start) and _ends_its_line(text, mention.end + 1))
+                or (in_caption(mention.start) and ends_its_line(text, mention.end + 1))
             )
         ):
             yield Region(mention.start - 1, mention.end + 1)
@@ -199,7 +199,7 @@ def _piped_credit(text: str, mention: Mention, in_caption: Callable[[int], bool]
     if text[max(0, mention.name_start - 3) : mention.name_start] != " | ":
         return None
     rest = text[mention.end : mention.end + 3]
-    if not (_ends_its_line(text, mention.end) or rest.startswith(" | ")):
+    if not (ends_its_line(text, mention.end) or rest.startswith(" | ")):
         return None
     if PLACE_BAR.search(text, max(0, mention.name_start - 36), mention.name_start):
         return None  # "MADRID | EUROPA PRESS": where the story was filed, and by whom
@@ -216,7 +216,7 @@ def _photographer_dot_credit(
     if text[max(0, mention.name_start - 2) : mention.name_start] != ". ":
         return None
     closed = text[mention.end : mention.end + 1] == ")"
-    if not (closed or _ends_its_line(text, mention.end)):
+    if not (closed or ends_its_line(text, mention.end)):
         return None
     line_start = text.rfind("\n", 0, mention.name_start) + 1
     found = _PHOTOGRAPHER.search(text, max(line_start, mention.name_start - 60), mention.name_start)
@@ -260,7 +260,7 @@ def _agency_chains(
     the name must close its line (so "(Reuters) -", a dateline, is not one)."""
     for paren in _PAREN.finditer(text):
         parts = _CHAIN_JOINER.split(paren.group(1))
-        if len(parts) == 1 and not _ends_its_line(text, paren.end()):
+        if len(parts) == 1 and not ends_its_line(text, paren.end()):
             continue
         if all(_outlet_named(part.strip(), registry) for part in parts) and in_caption(
             paren.start()
@@ -311,7 +311,7 @@ def _closes_caption(
     if (
         outlet is None
         or text[mention.name_start - 1 : mention.name_start] not in (" ", "\u00a0", ".")
-        or not _ends_its_line(text, mention.end)
+        or not ends_its_line(text, mention.end)
     ):
         return False  # "." before: the credit glued to the caption ("Klein.NYT")
     line_start = text.rfind("\n", 0, mention.name_start) + 1
@@ -390,11 +390,6 @@ _LABEL_BEFORE = re.compile(r"(?<![^\W\d_])(?P<label>[^\W\d_]{2,20}\.?)[ \t]{0,2}
 # What: a capitalised label glued to the caption before it, two elements without a space
 # between. Example: "Credit" in "treatmentCredit: EPA". Why linear: as above, one class run.
 _GLUED_LABEL = re.compile(r"(?<=[a-zа-я])(?P<label>[A-ZА-Я][^\W\d_]{1,19})[ \t]{0,2}$")
-
-
-def _ends_its_line(text: str, position: int) -> bool:
-    rest = text[position : position + 3]
-    return not rest.strip(" \t.") or rest.lstrip(" \t")[:1] == "\n"
 
 
 def _label_alone(text: str, start: int, end: int) -> Region | None:

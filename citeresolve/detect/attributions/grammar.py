@@ -8,7 +8,15 @@ from typing import NamedTuple
 
 from citeresolve.detect import cues
 from citeresolve.detect.attributions.mentions import BEAT_AFTER, Mention
-from citeresolve.detect.attributions.words import POSSESSIVES, WORD, Word, quoted_end, words_in
+from citeresolve.detect.attributions.words import (
+    POSSESSIVES,
+    WORD,
+    Word,
+    after_elision,
+    opens_sentence,
+    quoted_end,
+    words_in,
+)
 from citeresolve.detect.lexicon import Cue, Grammar
 from citeresolve.model import AttributionKind, Span
 from citeresolve.scripts import UNSPACED
@@ -153,10 +161,7 @@ def _left(
 
 def _capitalised_inside_sentence(text: str, word: Word) -> bool:
     """A capital where no sentence starts: a name's word, whatever it also means."""
-    if not word.text[:1].isupper():
-        return False
-    before = text[: word.start].rstrip(" \u00a0")
-    return bool(before) and before[-1] not in '.!?:;\n"“„«(—–-'
+    return word.text[:1].isupper() and not opens_sentence(text, word.start)
 
 
 def _elided_cue(
@@ -166,10 +171,11 @@ def _elided_cue(
     is "all’" (told, after a word of saying) and "agenzia"."""
     if "'" not in folded and "’" not in folded:
         return None
-    cut = max(folded.rfind("'"), folded.rfind("’"))
-    if folded[cut + 1 :] not in grammar.media_nouns:
+    noun = after_elision(folded)
+    if noun not in grammar.media_nouns:
         return None
-    for cue in grammar.before_by_last.get(folded[:cut], ()):  # the lexicon's "all'" is "all"
+    preposition = folded[: len(folded) - len(noun) - 1]  # the lexicon's "all'" is "all"
+    for cue in grammar.before_by_last.get(preposition, ()):
         first = index - len(cue.words) + 1
         if cue.broadcast or cue.inverted or cue.quoted or cue.tail or first < 0:
             continue
@@ -213,8 +219,7 @@ def _tail_in_clause(text: str, end: int, tail: tuple[str, ...]) -> int | None:
 
 
 def _skippable(word: Word, folded: str, grammar: Grammar) -> bool:
-    if "'" in folded or "’" in folded:  # "l'agenzia", "dell’emittente": an elided article
-        folded = folded.replace("’", "'").rsplit("'", 1)[1]
+    folded = after_elision(folded)  # "l'agenzia", "dell’emittente": an elided article
     return (
         folded in grammar.between
         or folded in grammar.adverbs  # "podał w środę portal X", "сообщил в среду ТАСС"

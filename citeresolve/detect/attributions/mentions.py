@@ -11,14 +11,18 @@ from dataclasses import dataclass
 
 from citeresolve.detect.attributions.words import (
     CLAUSE_WORDS,
+    CLOSING_QUOTES,
     HYPHEN_DESCRIPTOR,
+    NAME_QUOTES,
     OPENING_QUOTES,
     WORD,
     WORD_CHAR,
     Word,
     alone,
     around,
+    ends_its_line,
     joined,
+    opens_sentence,
     quoted_end,
     trim_possessive,
     word_set,
@@ -27,6 +31,7 @@ from citeresolve.detect.bare_urls import TLDS
 from citeresolve.outlets.registry import (
     CYRILLIC_WORD,
     NAME_START,
+    Outlet,
     OutletRegistry,
     cyrillic_stem,
     name_tokens,
@@ -199,14 +204,11 @@ def _mention_at(
         end = last.end
         if following and following.text in SAME_OUTLET_WORDS and joined(text, last, following):
             end = following.end  # "CNBC News" is CNBC
-        if text[end : end + 1] in _CLOSING and any(q in text[ahead[0].end : end] for q in _OPENING):
+        opened = next((q for q in NAME_QUOTES if q in text[ahead[0].end : end]), None)
+        if opened is not None and text[end : end + 1] in CLOSING_QUOTES[opened]:
             end += 1  # 'РИА "Новости"': the quote opened inside the name closes with it
         return Mention(start, end, ahead[0].start, outlet_id, ambiguous)
     return None
-
-
-_OPENING = ('"', "«", "„", "“")
-_CLOSING = ('"', "»", "“", "”")
 
 
 def _may_match(
@@ -265,7 +267,7 @@ def _part_of_longer_name(
     if (
         words[index].text.casefold() in ARTICLES
         and words[index].text[:1].isupper()
-        and _opens_sentence(text, before.start)
+        and opens_sentence(text, before.start)
     ):
         return False  # "Comme Le Monde l'a révélé": the sentence's first word, then the name
     if _capitals_closing_line(text, words[index + size - 1]) and not before.text.isupper():
@@ -275,18 +277,8 @@ def _part_of_longer_name(
     return capitalised_name_word(before) and not (before.text.isupper() and len(before.text) <= 3)
 
 
-def _opens_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \u00a0")
-    return not before or before[-1] in '.!?:;\n"“„«(—–'
-
-
 def _capitals_closing_line(text: str, last: Word) -> bool:
-    rest = text[last.end : last.end + 3]
-    return (
-        last.text.isupper()
-        and len(last.text) >= 2
-        and (not rest.strip(" \t.") or rest.lstrip(" \t")[:1] == "\n")
-    )
+    return last.text.isupper() and len(last.text) >= 2 and ends_its_line(text, last.end)
 
 
 # What: a beat or desk in capitalised words, then a journalist's job, after an outlet's name.
@@ -612,16 +604,7 @@ def agency_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Ment
     "(ansa)", "(afp)"; after an editor's initials, any outlet: "(boy/jpnn)", "(spr/dpa)".
     Alone, only agencies: "(ap)" of another kind would be a guess."""
     for match in _LOWER_PAREN.finditer(text):
-        word = match.group(2)
-        outlet_id = next(
-            (
-                found
-                for form in (word, word.upper(), word.capitalize())
-                if (found := registry.by_tokens.get((form,))) is not None
-            ),
-            None,
-        )
-        outlet = registry.get(outlet_id) if outlet_id else None
+        outlet = _in_lower_case(match.group(2), registry)
         if outlet is not None and (match.group(1) or outlet.kind in ("agency", "photo_agency")):
             yield Mention(match.start(2), match.end(2), match.start(2), outlet.id)
 
@@ -633,14 +616,20 @@ def glued_credit_mentions(text: str, registry: OutletRegistry) -> Iterator[Menti
     if "." not in text:
         return
     for match in _GLUED_CAPITALS.finditer(text):
-        outlet_id = registry.match_words((match.group(),))
+        if match.start() < 3 or not _LOWER_WORD_END.match(text, match.start() - 3):
+            continue
+        outlet_id = registry.match_words((match.group(1),))
         if outlet_id is not None:
-            yield Mention(match.start(), match.end(), match.start(), outlet_id)
+            yield Mention(match.start(1), match.end(1), match.start(1), outlet_id)
 
 
-# What: capitals glued to a lower-case word's full stop, to a word's end. Example: "NYT" in
-# "Klein.NYT". Why linear: a fixed-width lookbehind, one bounded class run, a lookahead.
-_GLUED_CAPITALS = re.compile(r"(?<=[a-zà-ÿ]{3}\.)[A-Z]{2,10}(?![\w.])")
+# What: a full stop and capitals glued to it, to a word's end. Example: ".NYT" in
+# "Klein.NYT". Why linear: a literal first (the engine skips to it), one bounded class run, a
+# lookahead; the lower-case word before is checked on the match.
+_GLUED_CAPITALS = re.compile(r"\.([A-Z]{2,10})(?![\w.])")
+# What: three lower-case letters and the full stop. Why linear: fixed length, matched in a
+# four-character window.
+_LOWER_WORD_END = re.compile(r"[a-zà-ÿ]{3}\.")
 
 
 def signature_line_mentions(text: str, registry: OutletRegistry) -> Iterator[Mention]:
@@ -650,18 +639,23 @@ def signature_line_mentions(text: str, registry: OutletRegistry) -> Iterator[Men
     for match in itertools.chain(_SIGNATURE_LINE.finditer(text), _CLOSING_WORD.finditer(text)):
         start = match.start(1)
         for part in match.group(1).split("/"):
-            outlet_id = _lower_agency(part, registry)
-            if outlet_id is not None:
-                yield Mention(start, start + len(part), start, outlet_id)
+            outlet = _in_lower_case(part, registry, ambiguous=True)
+            if outlet is not None and outlet.kind == "agency":
+                yield Mention(start, start + len(part), start, outlet.id)
             start += len(part) + 1
 
 
-def _lower_agency(word: str, registry: OutletRegistry) -> str | None:
-    for form in (word.upper(), word.capitalize()):
-        found = registry.by_tokens.get((form,)) or registry.by_ambiguous.get((form,))
-        outlet = registry.get(found) if found else None
-        if outlet is not None and outlet.kind == "agency":
-            return outlet.id
+def _in_lower_case(
+    word: str, registry: OutletRegistry, *, ambiguous: bool = False
+) -> Outlet | None:
+    """The outlet a one-word name written in lower case stands for ("ansa", "ats"), the
+    cue-only aliases too where ``ambiguous``: "ats" is Keystone-SDA's "ATS"."""
+    for form in (word, word.upper(), word.capitalize()):
+        found = registry.by_tokens.get((form,))
+        if found is None and ambiguous:
+            found = registry.by_ambiguous.get((form,))
+        if found is not None:
+            return registry.get(found)
     return None
 
 
@@ -670,8 +664,8 @@ def _lower_agency(word: str, registry: OutletRegistry) -> str | None:
 # the line end.
 _SIGNATURE_LINE = re.compile(r"(?m)^[ \t]*((?:[a-z]{2,6}/){0,4}[a-z]{2,6})[ \t]*$")
 # What: one short lower-case word closing a paragraph after a sentence's end. Example:
-# ". ats" at a line's end. Why linear: a fixed lookbehind, one bounded class run, a line end.
-_CLOSING_WORD = re.compile(r"(?m)(?<=[.!?»”] )([a-z]{2,5})[ \t]*$")
+# ". ats" at a line's end. Why linear: a class and a literal, one bounded class run, a line end.
+_CLOSING_WORD = re.compile(r"(?m)[.!?»”] ([a-z]{2,5})[ \t]*$")
 
 
 # What: a short lower-case word in parentheses, maybe after initials and slashes. Example:

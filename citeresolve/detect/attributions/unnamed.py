@@ -17,6 +17,7 @@ from citeresolve.detect.attributions.words import (
     joined,
     longest_first,
     occurrences,
+    opens_sentence,
     words_in,
 )
 from citeresolve.detect.lexicon import Grammar
@@ -76,7 +77,7 @@ def unnamed_phrases(
             " ".join(noun_words) in cues.NEEDS_DESCRIPTOR or determiner in (None, "the")
         ):
             continue
-        if text.startswith("The ", start) and _inside_sentence(text, start):
+        if text.startswith("The ", start) and not opens_sentence(text, start):
             continue  # "told The Australian newspaper": a capital "The" opens a paper's name
         taken_until = noun_end
         yield Phrase(start, noun_end, text[start:noun_end])
@@ -141,11 +142,6 @@ def unnamed_label(phrase: str) -> str:
         if phrase[:1].isupper() and phrase.split()[0].lower() in cues.DESCRIPTORS
         else phrase
     )
-
-
-def _inside_sentence(text: str, at: int) -> bool:
-    before = text[:at].rstrip(" \u00a0")
-    return bool(before) and before[-1] not in '.!?:;\n"“„«(—–-'
 
 
 def lexicon_phrases(

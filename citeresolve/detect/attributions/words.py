@@ -54,6 +54,29 @@ def words_in(
     ]
 
 
+def opens_sentence(text: str, at: int) -> bool:
+    """Nothing but a sentence's or a quote's opening before ``at`` (spaces aside): a capital
+    here says nothing; one elsewhere says "a name"."""
+    before = text[:at].rstrip(" \u00a0")
+    return not before or before[-1] in '.!?:;\n"“„«(—–-'
+
+
+def ends_its_line(text: str, position: int) -> bool:
+    """Only blanks or a full stop, then the line's end, after ``position``."""
+    rest = text[position : position + 3]
+    return not rest.strip(" \t.") or rest.lstrip(" \t")[:1] == "\n"
+
+
+def after_elision(word: str) -> str:
+    """ "all’agenzia" -> "agenzia", "dell'emittente" -> "emittente": the word after an elided
+    article or preposition (the word itself when there is none)."""
+    return word.replace("’", "'").rsplit("'", 1)[-1]
+
+
+# The quotes a name's word may open inside the name: 'РИА "Новости"', "РИА «Новости»".
+NAME_QUOTES = ('"', "«", "„", "“")
+
+
 def trim_possessive(word: str) -> str:
     """ "CNN's" is CNN, for a word another pattern found (the registry's candidates)."""
     return word[:-2] if word[-2:] in POSSESSIVES and len(word) > 2 else word
@@ -85,7 +108,7 @@ def joined(text: str, a: Word, b: Word, *, brand: bool = False) -> bool:
     # "Lloyd's List": the possessive cut off a word stays inside the name.
     exclaimed = brand and gap == "! " and a.text[:1].isupper() and len(a.text) <= 6
     # 'РИА "Новости"', "РИА «Новости»": the agency's old name quotes its second word.
-    quoted = brand and gap in (' "', " «", " „", " “") and a.text.isupper()
+    quoted = brand and gap[:1] == " " and gap[1:] in NAME_QUOTES and a.text.isupper()
     return (
         gap in (" ", "\u00a0", " & ", "'s ", "’s ")
         or (gap == ". " and abbreviation)
