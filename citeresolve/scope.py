@@ -10,7 +10,7 @@ boxes, related rails, comments) is cut out. Pure: spans of Document.text in, spa
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from bs4.element import NavigableString, Tag
 
@@ -128,39 +128,39 @@ def article_scope(doc: Document) -> list[Span] | None:
 def _closing_lines(text: str, body_end: int) -> Iterable[Span]:
     """Short lines right after the body that name its sources: a source label, or a signature
     of editors' initials and agencies."""
-    position = text.rfind("\n", 0, max(0, body_end - TAIL_GAP)) + 1  # or in its own footer
-    while position < min(len(text), body_end + TAIL_GAP):
-        line_end = text.find("\n", position)
-        line_end = len(text) if line_end < 0 else line_end
-        line = text[position:line_end].strip()
-        if 0 < len(line) <= CLOSING_LINE_CHARS and (
+    first = text.rfind("\n", 0, max(0, body_end - TAIL_GAP)) + 1  # or in its own footer
+    for start, line in _short_lines(text, first, min(len(text), body_end + TAIL_GAP)):
+        if (
             _SOURCE_LINE.match(line.lstrip("("))
             or _CLOSING_SIGNATURE.fullmatch(line)
             or _TWO_WORD_SOURCE.match(line)
             or _COPYRIGHT_LINE.fullmatch(line)
         ):
-            start = text.index(line[0], position)
             yield start, start + len(line)
-        position = line_end + 1
 
 
 def _credit_lines(text: str, head: int, body_start: int) -> Iterable[Span]:
     """A short line opening with a credit label ("fot. PAP / Name", "(Foto: AP)") between the
     headline and the body: the lead picture's credit, whatever the markup around it."""
     labels = default_grammar().credit_labels
-    position = max(0, head)
-    while position < body_start:
-        line_end = text.find("\n", position, body_start)
-        line_end = body_start if line_end < 0 else line_end
-        line = text[position:line_end].strip()
+    for start, line in _short_lines(text, max(0, head), body_start, cut=True):
         label = _LABEL_OPENING.match(line)
-        if (
-            label is not None
-            and len(line) <= CLOSING_LINE_CHARS
-            and label.group("label").casefold() in labels
-        ):
-            start = text.index(line[0], position)
+        if label is not None and label.group("label").casefold() in labels:
             yield start, start + len(line)
+
+
+def _short_lines(
+    text: str, first: int, stop: int, *, cut: bool = False
+) -> Iterator[tuple[int, str]]:
+    """The lines that start in [first, stop), as (offset, text without blanks around), each
+    at most CLOSING_LINE_CHARS long; with ``cut``, a line is cut off at ``stop``."""
+    position = first
+    while position < stop:
+        line_end = text.find("\n", position, stop) if cut else text.find("\n", position)
+        line_end = (stop if cut else len(text)) if line_end < 0 else line_end
+        line = text[position:line_end].strip()
+        if 0 < len(line) <= CLOSING_LINE_CHARS:
+            yield text.index(line[0], position), line
         position = line_end + 1
 
 
