@@ -177,6 +177,29 @@ def _german_genitive(words: tuple[str, ...]) -> tuple[str, ...] | None:
     return (*declined[:-1], last + "s")
 
 
+def _german_genitives(outlet: Outlet) -> Iterator[tuple[tuple[str, ...], bool]]:
+    """A German outlet's names in the genitive, each with whether it is cue-only: a name
+    with its article ("Der Spiegel") gives "Spiegels", a word alone as ambiguous as the
+    alias "Spiegel" is; a cue-only alias gives a cue-only genitive, unless the outlet is
+    feminine ("Die Zeit": "der Zeit")."""
+    if outlet.country not in GERMAN_COUNTRIES:
+        return
+    for name in (outlet.name, *outlet.aliases):
+        words = name_tokens(name)
+        genitive = _german_genitive(words)
+        if genitive is None:
+            continue
+        if words[:1] not in (("Der",), ("Das",)):
+            yield genitive, False
+        elif name == outlet.name:
+            yield genitive, True
+    if not outlet.name.startswith("Die "):
+        for alias in outlet.ambiguous_aliases:
+            genitive = _german_genitive(name_tokens(alias))
+            if genitive is not None:
+                yield genitive, True
+
+
 _FEMININE_ENDS = ("ung", "heit", "keit", "schaft", "ion", "tät", "post", "welt", "zeit", "stadt")
 _WEAK_ADJECTIVE_ENDS = frozenset({"he", "ne", "le", "re", "te", "se", "ue", "ge", "ke"})
 _ARTICLES = frozenset({"Die", "Der", "Das", "Des", "Dem", "Den"})
@@ -260,15 +283,14 @@ class OutletRegistry:
                     handles.setdefault((platform, handle.casefold()), outlet.id)
         for outlet in self.outlets.values():
             if outlet.country in GERMAN_COUNTRIES:
-                for name in (outlet.name, *outlet.aliases):
-                    words = name_tokens(name)
-                    genitive = _german_genitive(words)
-                    if words[:1] in (("Der",), ("Das",)):
-                        genitive = None  # "Der Spiegel": "des Spiegels" alone is an ambiguous word
-                    for declined in (_german_declined(words), genitive):
-                        if declined is not None and declined not in exact:
-                            exact[declined] = outlet.id
-                            folded.setdefault(tuple(w.casefold() for w in declined), outlet.id)
+                free = [words for words, cue_only in _german_genitives(outlet) if not cue_only]
+                declined_names = (
+                    _german_declined(name_tokens(name)) for name in (outlet.name, *outlet.aliases)
+                )
+                for declined in (*declined_names, *free):
+                    if declined is not None and declined not in exact:
+                        exact[declined] = outlet.id
+                        folded.setdefault(tuple(w.casefold() for w in declined), outlet.id)
         object.__setattr__(self, "by_tokens", exact)
         object.__setattr__(self, "by_folded_tokens", folded)
         words_from = _most_words_by_first(itertools.chain(exact, folded))
@@ -288,13 +310,9 @@ class OutletRegistry:
                 if alias.endswith(("'s", "’s")):
                     continue  # "Harper's" would be matched as "Harper": a person
                 ambiguous.setdefault(name_tokens(alias), set()).add(outlet.id)
-            if outlet.country in GERMAN_COUNTRIES and not outlet.name.startswith("Die "):
-                for name in (outlet.name, *outlet.ambiguous_aliases):
-                    words = name_tokens(name)
-                    if name != outlet.name or words[:1] in (("Der",), ("Das",)):
-                        genitive = _german_genitive(words)
-                        if genitive is not None:  # "des Spiegels", as "Spiegel": set apart
-                            ambiguous.setdefault(genitive, set()).add(outlet.id)
+            for genitive, cue_only in _german_genitives(outlet):
+                if cue_only:  # "des Spiegels", as "Spiegel": set apart only
+                    ambiguous.setdefault(genitive, set()).add(outlet.id)
         object.__setattr__(
             self,
             "by_ambiguous",
